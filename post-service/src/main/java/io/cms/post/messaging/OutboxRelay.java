@@ -1,0 +1,172 @@
+package io.cms.post.messaging;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka, in commit order per post, then deletes them.
+ *
+ * <p>One replica at a time is the relay (PostgreSQL advisory lock); the others stand by and take
+ * over when its database session ends. The relay is woken by a NOTIFY sent at commit, so an event
+ * reaches Kafka milliseconds after its transaction, without a tight polling loop. Delivery is
+ * at least once: a crash between Kafka's acknowledgement and the delete republishes those rows, and
+ * consumers drop such duplicates by {@code ce_id} or by version.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "cms.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+    @ConfigProperty(name = "cms.outbox.safety-poll", defaultValue = "1s")
+    Duration safetyPoll;
+    @ConfigProperty(name = "cms.outbox.standby-poll", defaultValue = "2s")
+    Duration standbyPoll;
+    @ConfigProperty(name = "cms.posts.partitions", defaultValue = "3")
+    int partitions;
+    @ConfigProperty(name = "cms.posts.replication-factor", defaultValue = "1")
+    short replicationFactor;
+
+    private final Timer lag;
+    private volatile boolean running;
+    private volatile boolean leader;
+    private Thread thread;
+
+    OutboxRelay(MeterRegistry registry) {
+        this.lag = Timer.builder("cms.outbox.lag")
+                .description("Time from the change to Kafka's acknowledgement of its event")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5000);
+        }
+    }
+
+    /** Whether this replica currently publishes the outbox. */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff();
+        while (running) {
+            try (OutboxStore store = new OutboxStore(jdbcUrl, user, password)) {
+                if (!store.tryBecomeRelay()) {
+                    sleep(standbyPoll.toMillis());
+                    continue;
+                }
+                leader = true;
+                LOG.info("This replica is now the outbox relay");
+                store.listen();
+                relay(store, backoff);
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("Outbox relay lost its database session: %s", e.getMessage());
+                    sleep(backoff.next());
+                }
+            } finally {
+                leader = false;
+            }
+        }
+    }
+
+    /** Leader loop: publish what is there, then wait for the next commit. Returns on database errors. */
+    private void relay(OutboxStore store, Backoff backoff) throws Exception {
+        OutboxPublisher publisher = null;
+        try {
+            while (running) {
+                List<OutboxStore.Row> rows = store.next(batchSize);
+                if (rows.isEmpty()) {
+                    store.awaitCommit((int) safetyPoll.toMillis());
+                    continue;
+                }
+                if (publisher == null) {
+                    publisher = new OutboxPublisher(bootstrapServers);
+                    publisher.ensureTopic(partitions, replicationFactor);
+                }
+                List<OutboxStore.Row> acked = publisher.publish(rows);
+                store.delete(acked);
+                recordLag(acked);
+                if (acked.size() < rows.size()) {
+                    LOG.warnf("Kafka did not take %d outbox events; retrying", rows.size() - acked.size());
+                    publisher.close();
+                    publisher = null;
+                    sleep(backoff.next());
+                } else {
+                    backoff.reset();
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warnf("Could not create topic %s: %s", Topics.POSTS, e.getMessage());
+            sleep(backoff.next());
+        } finally {
+            if (publisher != null) {
+                publisher.close();
+            }
+        }
+    }
+
+    private void recordLag(List<OutboxStore.Row> acked) {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (OutboxStore.Row row : acked) {
+            lag.record(Duration.between(row.occurredAt(), now).toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Exponential backoff from 100 ms to 5 s, so an outage is not hammered. */
+    private static final class Backoff {
+        private long millis = 100;
+
+        long next() {
+            long current = millis;
+            millis = Math.min(millis * 2, 5000);
+            return current;
+        }
+
+        void reset() {
+            millis = 100;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.cms.post.messaging;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.postgresql.PGConnection;
+
+/**
+ * The relay's own database session: it holds the advisory lock that makes one replica the relay,
+ * listens for the commit-time notification, and reads and deletes outbox rows.
+ *
+ * <p>It is a plain JDBC connection, not a pooled one: the lock lives exactly as long as this
+ * session, and if the session dies PostgreSQL releases the lock so another replica takes over.
+ */
+final class OutboxStore implements AutoCloseable {
+
+    /** Arbitrary but fixed: every replica competes for this advisory lock key. */
+    static final long RELAY_LOCK_KEY = 0x636d735f6f7574L; // "cms_out"
+    static final String CHANNEL = "cms_outbox";
+
+    /** A row read from the outbox. */
+    record Row(long id, UUID eventId, String aggregateId, String type, OffsetDateTime occurredAt, String payload) {
+    }
+
+    private final Connection connection;
+
+    OutboxStore(String url, String user, Optional<String> password) throws SQLException {
+        this.connection = DriverManager.getConnection(url, user, password.orElse(null));
+        this.connection.setAutoCommit(true);
+    }
+
+    boolean tryBecomeRelay() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            s.setLong(1, RELAY_LOCK_KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    void listen() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("LISTEN " + CHANNEL);
+        }
+    }
+
+    /** Waits until a transaction that wrote to the outbox commits, or the timeout passes. */
+    void awaitCommit(int timeoutMillis) throws SQLException {
+        connection.unwrap(PGConnection.class).getNotifications(timeoutMillis);
+    }
+
+    List<Row> next(int limit) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT id, event_id, aggregate_id, type, occurred_at, payload FROM outbox ORDER BY id LIMIT ?")) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class), rs.getString(6)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    void delete(List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY(?)")) {
+            Array array = connection.createArrayOf("bigint", ids);
+            s.setArray(1, array);
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The session is gone either way; PostgreSQL frees the lock with it.
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.cms.post.messaging;
+
+/** Kafka topics and CloudEvents attributes of the post change events: the contract consumers rely on. */
+public final class Topics {
+
+    /** Compacted topic of post change events, keyed by post id. */
+    public static final String POSTS = "cms.posts";
+
+    /** CloudEvents {@code source} attribute of every event this service emits. */
+    public static final String SOURCE = "/cms/post-service";
+
+    public static final String CE_SPECVERSION = "ce_specversion";
+    public static final String CE_ID = "ce_id";
+    public static final String CE_SOURCE = "ce_source";
+    public static final String CE_TYPE = "ce_type";
+    public static final String CE_SUBJECT = "ce_subject";
+    public static final String CE_TIME = "ce_time";
+    public static final String CONTENT_TYPE = "content-type";
+
+    private Topics() {
+    }
+}

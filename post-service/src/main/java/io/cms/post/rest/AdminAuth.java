@@ -1,0 +1,49 @@
+package io.cms.post.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import io.cms.post.service.ProblemException;
+import io.cms.post.service.ProblemException.Kind;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The admin token check: writes and unpublished content need {@code Authorization: Bearer <token>}. */
+@ApplicationScoped
+public class AdminAuth {
+
+    private final byte[] token;
+
+    AdminAuth(@ConfigProperty(name = "cms.admin-token") String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException("Set CMS_ADMIN_TOKEN (cms.admin-token): writes need an admin token");
+        }
+        this.token = token.strip().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return true for the admin token, false when no credentials were sent
+     * @throws ProblemException 403 for wrong credentials: a caller who sends a bad token should hear so
+     */
+    public boolean isAdmin(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return false;
+        }
+        String prefix = "bearer ";
+        if (authorization.length() <= prefix.length()
+                || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            throw new ProblemException(Kind.UNAUTHORIZED, "Use the Authorization: Bearer <token> scheme");
+        }
+        byte[] given = authorization.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, token)) {
+            throw new ProblemException(Kind.FORBIDDEN, "The token is not valid for this CMS");
+        }
+        return true;
+    }
+
+    public void requireAdmin(String authorization) {
+        if (!isAdmin(authorization)) {
+            throw new ProblemException(Kind.UNAUTHORIZED, "This operation needs the admin token");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.cms.post.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import io.cms.post.PostStatus;
+import io.cms.post.service.PostQuery;
+import io.cms.post.service.ProblemException;
+
+/** Parses and checks the query parameters of the post list, naming the parameter at fault. */
+final class ListParams {
+
+    static final int MAX_LIMIT = 100;
+
+    private ListParams() {
+    }
+
+    static int page(String value) {
+        int page = intParam("page", value, 1);
+        if (page < 1 || page > 1_000_000) {
+            throw ProblemException.invalid("page", "must be between 1 and 1000000");
+        }
+        return page;
+    }
+
+    static int limit(String value) {
+        int limit = intParam("limit", value, 20);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    static PostStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return PostStatus.fromWire(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", e.getMessage());
+        }
+    }
+
+    /** {@code publishedAt}, {@code -publishedAt} (descending), likewise {@code updatedAt} and {@code title}. */
+    static PostQuery.SortField sortField(String value) {
+        String name = value == null || value.isBlank() ? "publishedAt" : value.strip().replaceFirst("^[-+]", "");
+        try {
+            return PostQuery.SortField.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("sort", "must be publishedAt, updatedAt or title, with - for descending");
+        }
+    }
+
+    static boolean descending(String value) {
+        return value == null || value.isBlank() || value.strip().startsWith("-");
+    }
+
+    /** A date ({@code 2024-01-31}, read as the start of that day in UTC) or a full ISO-8601 date-time. */
+    static OffsetDateTime instant(String name, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfDay ? day.plusDays(1).atStartOfDay().minusNanos(1000) : day.atStartOfDay())
+                        .atOffset(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date (2024-01-31) or an ISO-8601 date-time");
+        }
+    }
+
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static int intParam(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number");
+        }
+    }
+}

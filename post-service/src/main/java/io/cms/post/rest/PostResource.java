@@ -1,0 +1,171 @@
+package io.cms.post.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.cms.post.Post;
+import io.cms.post.PostRevision;
+import io.cms.post.PostStatus;
+import io.cms.post.service.PostInput;
+import io.cms.post.service.PostQuery;
+import io.cms.post.service.PostService;
+import io.cms.post.service.ProblemException;
+import io.cms.post.service.ProblemException.Kind;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The posts API: reads of published posts are public, everything else needs the admin token. */
+@Path("/api/posts")
+@Produces(MediaType.APPLICATION_JSON)
+public class PostResource {
+
+    static final String PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=60";
+    static final String PRIVATE_CACHE = "private, no-store";
+
+    private final PostService posts;
+    private final PostQuery query;
+    private final AdminAuth auth;
+
+    PostResource(PostService posts, PostQuery query, AdminAuth auth) {
+        this.posts = posts;
+        this.query = query;
+        this.auth = auth;
+    }
+
+    @POST
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(PostInput input) {
+        Post post = posts.create(input, "admin");
+        return Response.created(URI.create("/api/posts/" + post.id))
+                .tag(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE)
+                .entity(PostResponse.of(post)).build();
+    }
+
+    @GET
+    @Path("{idOrSlug}")
+    public Response get(@PathParam("idOrSlug") String idOrSlug,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Post post = visible(idOrSlug, authorization);
+        String cache = post.status == PostStatus.PUBLISHED ? PUBLIC_CACHE : PRIVATE_CACHE;
+        if (Preconditions.notModified(ifNoneMatch, post)) {
+            return Response.notModified(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        }
+        return Response.ok(PostResponse.of(post)).tag(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, cache).build();
+    }
+
+    @GET
+    public Response list(@QueryParam("tag") String tag, @QueryParam("category") String category,
+            @QueryParam("author") String author, @QueryParam("status") String status,
+            @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        boolean admin = auth.isAdmin(authorization);
+        PostStatus wanted = ListParams.status(status);
+        if (!admin && wanted != null && wanted != PostStatus.PUBLISHED) {
+            throw new ProblemException(Kind.UNAUTHORIZED, "Listing " + wanted.wireName() + " posts needs the admin token");
+        }
+        PostQuery.Filter filter = new PostQuery.Filter(admin ? wanted : PostStatus.PUBLISHED, ListParams.text(tag),
+                ListParams.text(category), ListParams.text(author), ListParams.text(lang),
+                ListParams.instant("from", from, false), ListParams.instant("to", to, true));
+        int p = ListParams.page(page);
+        int l = ListParams.limit(limit);
+        PostQuery.Result result = query.list(filter, ListParams.sortField(sort), ListParams.descending(sort), p, l);
+        PostPage body = new PostPage(result.items().stream().map(PostSummary::of).toList(), result.total(), p, l);
+        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, admin ? PRIVATE_CACHE : PUBLIC_CACHE).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, PostInput input,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Post post = posts.update(uuid(id), input, Preconditions.expectedVersion(ifMatch), "admin");
+        return written(post);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @AdminOnly
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        posts.delete(uuid(id), Preconditions.expectedVersion(ifMatch), "admin");
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @AdminOnly
+    public Response publish(@PathParam("id") String id) {
+        return written(posts.setStatus(uuid(id), PostStatus.PUBLISHED, "admin"));
+    }
+
+    @POST
+    @Path("{id}/unpublish")
+    @AdminOnly
+    public Response unpublish(@PathParam("id") String id) {
+        return written(posts.setStatus(uuid(id), PostStatus.DRAFT, "admin"));
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @AdminOnly
+    public List<RevisionSummary> revisions(@PathParam("id") String id) {
+        List<PostRevision> all = PostRevision.list("postId = ?1 order by version", uuid(id));
+        if (all.isEmpty()) {
+            throw ProblemException.notFound("Post " + id);
+        }
+        return all.stream().map(RevisionSummary::of).toList();
+    }
+
+    @GET
+    @Path("{id}/revisions/{version}")
+    @AdminOnly
+    public Response revision(@PathParam("id") String id, @PathParam("version") long version) {
+        PostRevision r = PostRevision.find("postId = ?1 and version = ?2", uuid(id), version).firstResult();
+        if (r == null) {
+            throw ProblemException.notFound("Version " + version + " of post " + id);
+        }
+        return Response.ok(r.snapshot, MediaType.APPLICATION_JSON).tag(Long.toString(r.version))
+                .header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE).build();
+    }
+
+    /** A published post for everyone; any other post only for the admin (404 otherwise: no leaks). */
+    Post visible(String idOrSlug, String authorization) {
+        Post post = posts.find(idOrSlug).orElseThrow(() -> ProblemException.notFound("Post " + idOrSlug));
+        if (post.status != PostStatus.PUBLISHED && !auth.isAdmin(authorization)) {
+            throw ProblemException.notFound("Post " + idOrSlug);
+        }
+        return post;
+    }
+
+    private static Response written(Post post) {
+        return Response.ok(PostResponse.of(post)).tag(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE)
+                .build();
+    }
+
+    private static String unquoted(Post post) {
+        return Long.toString(post.version);
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Post " + id);
+        }
+    }
+}

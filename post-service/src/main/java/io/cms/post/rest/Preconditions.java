@@ -1,0 +1,56 @@
+package io.cms.post.rest;
+
+import io.cms.post.Post;
+import io.cms.post.service.ProblemException;
+import io.cms.post.service.ProblemException.Kind;
+
+/** ETags of posts and the conditional headers that use them. The ETag is the post's version. */
+final class Preconditions {
+
+    private Preconditions() {
+    }
+
+    static String etag(Post post) {
+        return "\"" + post.version + "\"";
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * The version an {@code If-Match} header expects, or null when the header is absent or {@code *}
+     * (then the write applies to whatever version is current).
+     */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            // An ETag we never issued cannot match any version.
+            throw new ProblemException(Kind.PRECONDITION_FAILED, "If-Match " + ifMatch + " matches no version");
+        }
+    }
+
+    /** Whether an {@code If-None-Match} header already names the current version. */
+    static boolean notModified(String ifNoneMatch, Post post) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String current = etag(post);
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || t.equals(current) || t.equals("W/" + current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

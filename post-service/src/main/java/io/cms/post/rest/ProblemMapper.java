@@ -1,0 +1,163 @@
+package io.cms.post.rest;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.cms.post.service.ProblemException;
+import io.cms.post.service.ProblemException.FieldError;
+import io.cms.post.service.ProblemException.Kind;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become {@code application/problem+json} responses. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder r = build(e.kind(), e.getMessage(), e.errors(), uri);
+        if (e.kind() == Kind.UNAUTHORIZED) {
+            r.header("WWW-Authenticate", "Bearer realm=\"cms\"");
+        }
+        return r.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()));
+        }
+        errors.sort(java.util.Comparator.comparing(FieldError::field));
+        String detail = errors.isEmpty() ? "Invalid request" : errors.get(0).field() + ": " + errors.get(0).message();
+        return build(Kind.VALIDATION, detail, errors, uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? path(m) : "body";
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            message = "is not a field of this resource";
+            field = path(u);
+        } else if (e instanceof JsonMappingException && !field.equals("body")) {
+            message = "has the wrong type or format";
+        } else {
+            message = "is not valid JSON: " + e.getOriginalMessage();
+        }
+        return build(Kind.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)), uri).build();
+    }
+
+    /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
+        if (status == 400) {
+            // The framework could not read the body (it wraps the parser's failure).
+            String message = "could not be read as JSON";
+            return build(Kind.VALIDATION, "body: " + message, List.of(new FieldError("body", message)), uri).build();
+        }
+        Kind kind = switch (status) {
+            case 400 -> Kind.VALIDATION;
+            case 401 -> Kind.UNAUTHORIZED;
+            case 403 -> Kind.FORBIDDEN;
+            case 404 -> Kind.NOT_FOUND;
+            case 413 -> Kind.PAYLOAD_TOO_LARGE;
+            case 415 -> Kind.UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
+        };
+        if (kind == null) {
+            Problem p = new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(), status,
+                    e.getMessage(), uri.getPath(), List.of());
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
+        }
+        return build(kind, e.getMessage(), List.of(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unique(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if ("23505".equals(e.getSQLState())) {
+            return build(Kind.CONFLICT, "Another change took the same unique value (e.g. the slug) at the same time",
+                    List.of(), uri).build();
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseDown(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return build(Kind.UNAVAILABLE, "The database is not reachable; nothing was changed. Try again shortly.",
+                    List.of(), uri).header("Retry-After", "5").build();
+        }
+        LOG.error("Unexpected failure", e);
+        Problem p = new Problem("about:blank", "Internal error", 500, "An unexpected error occurred", uri.getPath(),
+                List.of());
+        return Response.serverError().type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static boolean isDatabaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof SQLTransientConnectionException
+                    || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response.ResponseBuilder build(Kind kind, String detail, List<FieldError> errors, UriInfo uri) {
+        Problem p = new Problem(kind.type(), kind.title, kind.status, detail, uri.getPath(), errors);
+        return Response.status(kind.status).type(Problem.MEDIA_TYPE).entity(p);
+    }
+
+    /** {@code create.input.tags[2].<list element>} becomes {@code tags[2]}. */
+    static String fieldName(String propertyPath) {
+        String p = propertyPath.replace(".<list element>", "").replace(".<map value>", "");
+        int methodArgs = p.indexOf(".input.");
+        if (methodArgs >= 0) {
+            p = p.substring(methodArgs + ".input.".length());
+        }
+        return p;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "body" : sb.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package io.cms.post.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.post.Post;
+import io.cms.post.PostRevision;
+import io.cms.post.messaging.OutboxEvent;
+import io.cms.post.messaging.PostChangedEvent;
+import io.cms.post.messaging.PostEventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Writes what a change leaves behind, in the transaction of the change: the revision (so the
+ * version can be looked at later) and the outbox row (so the event reaches Kafka after commit).
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    private final ObjectMapper json;
+
+    ChangeLog(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The event payload for the post's current state. */
+    public static PostChangedEvent snapshot(Post p, List<String> changedFields) {
+        return new PostChangedEvent(p.id, p.slug, p.title, p.markdown, p.excerpt, p.author,
+                List.copyOf(p.tags), List.copyOf(p.categories), p.lang, p.layout, p.status.wireName(),
+                p.publishedAt, p.createdAt, p.updatedAt, p.version, p.frontMatter, false, changedFields);
+    }
+
+    /** Field names whose values differ between two snapshots, in payload order. */
+    public static List<String> changedFields(PostChangedEvent before, PostChangedEvent after) {
+        Map<String, Object[]> pairs = new LinkedHashMap<>();
+        pairs.put("slug", new Object[] {before.slug(), after.slug()});
+        pairs.put("title", new Object[] {before.title(), after.title()});
+        pairs.put("markdown", new Object[] {before.markdown(), after.markdown()});
+        pairs.put("excerpt", new Object[] {before.excerpt(), after.excerpt()});
+        pairs.put("author", new Object[] {before.author(), after.author()});
+        pairs.put("tags", new Object[] {before.tags(), after.tags()});
+        pairs.put("categories", new Object[] {before.categories(), after.categories()});
+        pairs.put("lang", new Object[] {before.lang(), after.lang()});
+        pairs.put("layout", new Object[] {before.layout(), after.layout()});
+        pairs.put("status", new Object[] {before.status(), after.status()});
+        pairs.put("publishedAt", new Object[] {instant(before.publishedAt()), instant(after.publishedAt())});
+        pairs.put("frontMatter", new Object[] {before.frontMatter(), after.frontMatter()});
+        List<String> changed = new ArrayList<>();
+        pairs.forEach((name, pair) -> {
+            if (!Objects.equals(pair[0], pair[1])) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    private static Object instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Records a change of a post that still exists (its version already incremented). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Post post, PostEventType type, List<String> changedFields, String actor) {
+        write(snapshot(post, changedFields), type, actor, post.updatedAt);
+    }
+
+    /** Records the deletion of a post, as version {@code lastVersion + 1}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordDeletion(Post post, String actor, OffsetDateTime at) {
+        PostChangedEvent tombstone = new PostChangedEvent(post.id, post.slug, post.title, null, null, null,
+                List.of(), List.of(), null, null, null, null, post.createdAt, at, post.version + 1, Map.of(), true,
+                List.of());
+        write(tombstone, PostEventType.DELETED, actor, at);
+    }
+
+    private void write(PostChangedEvent event, PostEventType type, String actor, OffsetDateTime at) {
+        String payload = toJson(event);
+
+        PostRevision revision = new PostRevision();
+        revision.postId = event.id();
+        revision.version = event.version();
+        revision.changeType = type.wireName();
+        revision.changedFields = new ArrayList<>(event.changedFields());
+        revision.changedBy = actor;
+        revision.changedAt = at;
+        revision.snapshot = payload;
+        revision.persist();
+
+        OutboxEvent outbox = new OutboxEvent();
+        outbox.eventId = UUID.randomUUID();
+        outbox.aggregateType = "post";
+        outbox.aggregateId = event.id().toString();
+        outbox.type = type.ceType();
+        outbox.occurredAt = at;
+        outbox.payload = payload;
+        outbox.persist();
+    }
+
+    private String toJson(PostChangedEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A post snapshot could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.cms.post.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.cms.post.Post;
+import io.cms.post.PostStatus;
+import io.cms.post.messaging.PostChangedEvent;
+import io.cms.post.messaging.PostEventType;
+import io.cms.post.service.ProblemException.Kind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+/**
+ * Every write to a post goes through here: one transaction holds the post's row lock, the change,
+ * its revision and its outbox event, so an event exists exactly when its change committed.
+ */
+@ApplicationScoped
+public class PostService {
+
+    /** Front-matter keys that are fields of their own; keeping them twice would make export ambiguous. */
+    public static final Set<String> RESERVED_KEYS = Set.of("id", "slug", "title", "markdown", "excerpt", "author",
+            "tags", "categories", "category", "lang", "layout", "status", "publishedAt", "date", "published",
+            "version", "createdAt", "updatedAt");
+
+    private final ChangeLog changeLog;
+    private final Validator validator;
+    private final Clock clock;
+
+    PostService(ChangeLog changeLog, Validator validator) {
+        this.changeLog = changeLog;
+        this.validator = validator;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Optional<Post> find(String idOrSlug) {
+        UUID id = parseUuid(idOrSlug);
+        if (id != null) {
+            Optional<Post> byId = Post.findByIdOptional(id);
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return Post.find("slug", idOrSlug).firstResultOptional();
+    }
+
+    @Transactional
+    public Post create(PostInput input, String actor) {
+        check(input);
+        OffsetDateTime now = now();
+        Post post = new Post();
+        post.id = UUID.randomUUID();
+        post.createdAt = now;
+        if (input.slug() != null) {
+            requireFreeSlug(input.slug(), null);
+            post.slug = input.slug();
+        } else {
+            post.slug = uniqueSlug(Slugs.slugify(input.title()));
+        }
+        apply(post, input, PostStatus.DRAFT, now);
+        post.version = 1;
+        post.updatedAt = now;
+        post.persist();
+        changeLog.record(post, PostEventType.CREATED, List.of(), actor);
+        return post;
+    }
+
+    /**
+     * Replaces the editable fields. A missing {@code status} keeps the current one, so editing text
+     * never unpublishes by accident. A request that changes nothing changes no version.
+     */
+    @Transactional
+    public Post update(UUID id, PostInput input, Long expectedVersion, String actor) {
+        check(input);
+        Post post = lockForChange(id, expectedVersion);
+        if (input.slug() != null && !input.slug().equals(post.slug)) {
+            requireFreeSlug(input.slug(), id);
+        }
+        PostChangedEvent before = ChangeLog.snapshot(post, List.of());
+        PostStatus oldStatus = post.status;
+        OffsetDateTime now = now();
+        if (input.slug() != null) {
+            post.slug = input.slug();
+        }
+        apply(post, input, post.status, now);
+        return commitChange(post, before, oldStatus, actor, now);
+    }
+
+    @Transactional
+    public Post setStatus(UUID id, PostStatus status, String actor) {
+        Post post = lockForChange(id, null);
+        if (post.status == status) {
+            return post;
+        }
+        PostChangedEvent before = ChangeLog.snapshot(post, List.of());
+        PostStatus oldStatus = post.status;
+        OffsetDateTime now = now();
+        post.status = status;
+        if (status == PostStatus.PUBLISHED && (post.publishedAt == null || post.publishedAt.isAfter(now))) {
+            post.publishedAt = now;
+        }
+        return commitChange(post, before, oldStatus, actor, now);
+    }
+
+    @Transactional
+    public void delete(UUID id, Long expectedVersion, String actor) {
+        Post post = lockForChange(id, expectedVersion);
+        changeLog.recordDeletion(post, actor, now());
+        post.delete();
+    }
+
+    /** Publishes scheduled posts whose time has come; safe to run on every replica at once. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public int publishDue(int limit) {
+        List<Post> due = Post.getEntityManager().createNativeQuery(
+                "SELECT * FROM post WHERE status = 'scheduled' AND published_at <= now() "
+                        + "ORDER BY published_at LIMIT :limit FOR UPDATE SKIP LOCKED", Post.class)
+                .setParameter("limit", limit)
+                .getResultList();
+        for (Post post : due) {
+            PostChangedEvent before = ChangeLog.snapshot(post, List.of());
+            post.status = PostStatus.PUBLISHED;
+            commitChange(post, before, PostStatus.SCHEDULED, "scheduler", now());
+        }
+        return due.size();
+    }
+
+    private Post commitChange(Post post, PostChangedEvent before, PostStatus oldStatus, String actor,
+            OffsetDateTime now) {
+        List<String> changed = ChangeLog.changedFields(before, ChangeLog.snapshot(post, List.of()));
+        if (changed.isEmpty()) {
+            return post;
+        }
+        post.version++;
+        post.updatedAt = now;
+        changeLog.record(post, eventType(oldStatus, post.status), changed, actor);
+        return post;
+    }
+
+    private static PostEventType eventType(PostStatus before, PostStatus after) {
+        if (before != PostStatus.PUBLISHED && after == PostStatus.PUBLISHED) {
+            return PostEventType.PUBLISHED;
+        }
+        if (before == PostStatus.PUBLISHED && after != PostStatus.PUBLISHED) {
+            return PostEventType.UNPUBLISHED;
+        }
+        return PostEventType.UPDATED;
+    }
+
+    private void apply(Post post, PostInput in, PostStatus statusIfMissing, OffsetDateTime now) {
+        post.title = in.title().strip();
+        post.markdown = in.markdown() == null ? "" : in.markdown();
+        post.excerpt = blankToNull(in.excerpt());
+        post.author = blankToNull(in.author());
+        post.tags = distinct(in.tags());
+        post.categories = distinct(in.categories());
+        post.lang = blankToNull(in.lang());
+        post.layout = blankToNull(in.layout());
+        post.frontMatter = in.frontMatter() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(in.frontMatter());
+        PostStatus status = in.status() == null ? statusIfMissing : PostStatus.fromWire(in.status());
+        OffsetDateTime publishedAt = in.publishedAt() == null ? null : utc(in.publishedAt());
+        if (status == PostStatus.SCHEDULED && (publishedAt == null || !publishedAt.isAfter(now))) {
+            throw ProblemException.invalid("publishedAt", "a scheduled post needs a publishedAt in the future");
+        }
+        if (status == PostStatus.PUBLISHED && publishedAt == null) {
+            publishedAt = post.status == PostStatus.PUBLISHED && post.publishedAt != null ? post.publishedAt : now;
+        }
+        post.status = status;
+        post.publishedAt = publishedAt;
+    }
+
+    private void check(PostInput input) {
+        if (input == null) {
+            throw ProblemException.invalid("body", "a JSON object with the post is required");
+        }
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (input.frontMatter() != null) {
+            for (String key : input.frontMatter().keySet()) {
+                if (RESERVED_KEYS.contains(key)) {
+                    throw ProblemException.invalid("frontMatter." + key, "is a field of the post; set it there");
+                }
+            }
+        }
+    }
+
+    private Post lockForChange(UUID id, Long expectedVersion) {
+        Post post = Post.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (post == null) {
+            throw ProblemException.notFound("Post " + id);
+        }
+        if (expectedVersion != null && expectedVersion != post.version) {
+            throw new ProblemException(Kind.PRECONDITION_FAILED,
+                    "The post is at version " + post.version + ", not " + expectedVersion + " as If-Match expects");
+        }
+        return post;
+    }
+
+    private void requireFreeSlug(String slug, UUID owner) {
+        Post other = Post.find("slug", slug).firstResult();
+        if (other != null && !other.id.equals(owner)) {
+            throw new ProblemException(Kind.CONFLICT, "The slug '" + slug + "' belongs to another post",
+                    List.of(new ProblemException.FieldError("slug", "is already taken")));
+        }
+    }
+
+    private String uniqueSlug(String base) {
+        String candidate = base;
+        for (int n = 2; Post.count("slug", candidate) > 0; n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    private OffsetDateTime now() {
+        // PostgreSQL keeps microseconds; truncating here makes what we return equal what we store.
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime t) {
+        return t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static List<String> distinct(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                String s = v.strip();
+                if (!out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static UUID parseUuid(String s) {
+        try {
+            return s.length() == 36 ? UUID.fromString(s) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
