@@ -107,6 +107,9 @@ public class OutboxRelay {
     private void relay(OutboxStore store, Backoff backoff) throws Exception {
         OutboxPublisher publisher = null;
         try {
+            // Create the topic up front: consumers can subscribe before the first write.
+            publisher = new OutboxPublisher(bootstrapServers);
+            publisher.ensureTopic(partitions, replicationFactor);
             while (running) {
                 List<OutboxStore.Row> rows = store.next(batchSize);
                 if (rows.isEmpty()) {
