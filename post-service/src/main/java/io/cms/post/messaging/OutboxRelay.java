@@ -70,8 +70,12 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.interrupt();
-            thread.join(5000);
+            // Let a batch in flight finish and be deleted; interrupt only a relay stuck on an outage.
+            thread.join(3000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(2000);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.cms.post.Post;
 import io.cms.post.PostRevision;
 import io.cms.post.PostStatus;
+import io.cms.post.importing.PostExporter;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostQuery;
 import io.cms.post.service.PostService;
@@ -141,6 +142,23 @@ public class PostResource {
         }
         return Response.ok(r.snapshot, MediaType.APPLICATION_JSON).tag(Long.toString(r.version))
                 .header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE).build();
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Produces("text/markdown")
+    public Response export(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Post post = visible(id, authorization);
+        String file = PostExporter.fileName(post);
+        return Response.ok(PostExporter.toMarkdown(post), "text/markdown; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + urlEncode(file))
+                .tag(unquoted(post))
+                .header(HttpHeaders.CACHE_CONTROL, post.status == PostStatus.PUBLISHED ? PUBLIC_CACHE : PRIVATE_CACHE)
+                .build();
+    }
+
+    private static String urlEncode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A published post for everyone; any other post only for the admin (404 otherwise: no leaks). */

@@ -29,10 +29,12 @@ import jakarta.validation.Validator;
 @ApplicationScoped
 public class PostService {
 
-    /** Front-matter keys that are fields of their own; keeping them twice would make export ambiguous. */
-    public static final Set<String> RESERVED_KEYS = Set.of("id", "slug", "title", "markdown", "excerpt", "author",
-            "tags", "categories", "category", "lang", "layout", "status", "publishedAt", "date", "published",
-            "version", "createdAt", "updatedAt");
+    /**
+     * Front-matter keys that the importer reads into fields of their own (and the exporter writes
+     * from them). They cannot also live in {@code frontMatter}: a round trip would not be exact.
+     */
+    public static final Set<String> RESERVED_KEYS = Set.of("title", "slug", "date", "excerpt", "author", "lang",
+            "layout", "tags", "tag", "categories", "category", "published", "draft", "status");
 
     private final ChangeLog changeLog;
     private final Validator validator;

@@ -1,0 +1,103 @@
+package io.cms.post.importing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+import io.cms.post.service.ProblemException;
+import io.cms.post.service.ProblemException.Kind;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Imports every Markdown file of a zip (a zipped {@code _posts/} folder), streaming it so a zip bomb
+ * is cut off by counting what it inflates to, not by trusting the sizes it declares.
+ */
+@ApplicationScoped
+public class ZipImport {
+
+    private final ImportService importer;
+    private final long maxFileBytes;
+    private final long maxTotalBytes;
+    private final int maxEntries;
+
+    ZipImport(ImportService importer,
+            @ConfigProperty(name = "cms.import.max-file-size", defaultValue = "5000000") long maxFileBytes,
+            @ConfigProperty(name = "cms.import.max-total-size", defaultValue = "200000000") long maxTotalBytes,
+            @ConfigProperty(name = "cms.import.max-entries", defaultValue = "20000") int maxEntries) {
+        this.importer = importer;
+        this.maxFileBytes = maxFileBytes;
+        this.maxTotalBytes = maxTotalBytes;
+        this.maxEntries = maxEntries;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    public ImportReport importZip(InputStream body) {
+        List<ImportResult> results = new ArrayList<>();
+        long total = 0;
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(body)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (++entries > maxEntries) {
+                    throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "The zip has more than " + maxEntries + " entries");
+                }
+                if (entry.isDirectory() || !isPost(entry.getName())) {
+                    continue;
+                }
+                byte[] bytes = read(zip, maxFileBytes + 1);
+                total += bytes.length;
+                if (total > maxTotalBytes) {
+                    throw new ProblemException(Kind.PAYLOAD_TOO_LARGE,
+                            "The zip inflates to more than " + maxTotalBytes + " bytes of posts");
+                }
+                if (bytes.length > maxFileBytes) {
+                    results.add(ImportResult.failed(entry.getName(), "file",
+                            "is larger than the limit of " + maxFileBytes + " bytes"));
+                    continue;
+                }
+                results.add(importer.importFile(entry.getName(), bytes));
+            }
+        } catch (ZipException e) {
+            throw ProblemException.invalid("body", "is not a readable zip archive: " + e.getMessage());
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "could not be read: " + e.getMessage());
+        }
+        if (entries == 0) {
+            throw ProblemException.invalid("body", "is not a zip archive, or an empty one");
+        }
+        return ImportReport.of(results);
+    }
+
+    /** Markdown files; not hidden files or macOS resource forks. */
+    static boolean isPost(String path) {
+        String p = path.replace('\\', '/');
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        if (name.startsWith(".") || p.startsWith("__MACOSX/") || p.contains("/__MACOSX/")) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".mdown")
+                || lower.endsWith(".mkd") || lower.endsWith(".mkdn");
+    }
+
+    /** Reads at most {@code limit} bytes; a longer entry is cut there (and then reported as too large). */
+    public static byte[] read(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while (out.size() < limit && (n = in.read(buf, 0, (int) Math.min(buf.length, limit - out.size()))) > 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+}
