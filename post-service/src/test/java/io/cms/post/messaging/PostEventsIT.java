@@ -59,6 +59,7 @@ class PostEventsIT {
 
             for (int i = 0; i < events.size(); i++) {
                 EventTap.Event e = events.get(i);
+                ContractFixtures.assertMatches(e);
                 assertEquals("1.0", e.header("ce_specversion"));
                 assertEquals("/cms/post-service", e.header("ce_source"));
                 assertEquals(id, e.header("ce_subject"));
