@@ -21,7 +21,8 @@ public final class TestInfrastructure {
 
     private TestInfrastructure(Path dir) {
         this.broker = new KafkaBroker(dir.resolve("kafka"), Ports.free());
-        this.postgres = new Postgres(dir.resolve("postgres"), Ports.free(), false);
+        // Benchmarks ask for a durable database so commit figures are honest; tests do not need it.
+        this.postgres = new Postgres(dir.resolve("postgres"), Ports.free(), Boolean.getBoolean("cms.test.durable-postgres"));
     }
 
     /** The shared instance, started on first use. */

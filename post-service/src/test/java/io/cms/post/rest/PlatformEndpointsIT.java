@@ -5,7 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import io.cms.post.InfraResource;
+import io.restassured.RestAssured;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,43 @@ class PlatformEndpointsIT {
     void openApiAndMetricsAreServed() {
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/posts"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("cms_outbox_lag"));
+    }
+
+    @Test
+    void aBodyOverTheRequestLimitIsAProblemNotACrash() throws Exception {
+        // Declare 51 MB and wait for the answer, as a client using Expect: 100-continue does.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + InfraResource.ADMIN_TOKEN + "\r\nContent-Type: application/zip\r\nContent-Length: "
+                    + (51 * 1024 * 1024) + "\r\nExpect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            String response = readResponse(socket);
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.contains("application/problem+json"), response);
+            assertTrue(response.contains("urn:cms:problem:payload-too-large"), response);
+        }
+    }
+
+    /** Reads headers and the Content-Length body; the server need not close the connection. */
+    private static String readResponse(Socket socket) throws java.io.IOException {
+        var in = socket.getInputStream();
+        var bytes = new java.io.ByteArrayOutputStream();
+        int expected = -1;
+        while (expected < 0 || bytes.size() < expected) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            bytes.write(b);
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            if (expected < 0 && end >= 0) {
+                var m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+                expected = end + 4 + (m.find() ? Integer.parseInt(m.group(1)) : 0);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
