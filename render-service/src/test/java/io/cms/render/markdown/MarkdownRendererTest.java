@@ -1,0 +1,91 @@
+package io.cms.render.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+
+    static final MarkdownRenderer RENDERER = new MarkdownRenderer(
+            Map.of("baseurl", "/blog", "url", "https://example.org"), "/blog/posts/{slug}", Set.of("www.youtube.com"));
+
+    private static String html(String md) {
+        return RENDERER.render(md, null).html();
+    }
+
+    @Test
+    void gfmFeatures() {
+        String html = html("| a | b |\n|---|:-:|\n| 1 | 2 |\n\n~~gone~~\n\n- [x] done\n- [ ] todo\n\n"
+                + "see https://example.org/x and a note[^1]\n\n[^1]: the note\n\n```java\nclass A {}\n```\n");
+        assertTrue(html.contains("<table>"), html);
+        assertTrue(html.contains("<del>gone</del>"), html);
+        assertTrue(html.contains("type=\"checkbox\""), html);
+        assertTrue(html.contains("<a href=\"https://example.org/x\">"), html);
+        assertTrue(html.contains("class=\"footnote-ref\""), html);
+        assertTrue(html.contains("<code class=\"language-java\">"), html);
+    }
+
+    @Test
+    void japaneseHeadingsGetStableIdsThatTheTocUses() {
+        RenderResult r = RENDERER.render("# 中国AIの現状\n\n本文\n\n## 投資の視点\n\n## 投資の視点\n", null);
+        assertEquals(List.of("中国aiの現状", "投資の視点", "投資の視点-1"), r.toc().stream().map(TocEntry::id).toList());
+        assertEquals(List.of(1, 2, 2), r.toc().stream().map(TocEntry::level).toList());
+        for (TocEntry e : r.toc()) {
+            assertTrue(r.html().contains("id=\"" + e.id() + "\""), r.html());
+        }
+    }
+
+    @Test
+    void liquidLeftoversBecomeMarkdown() {
+        RenderResult r = RENDERER.render("{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n\n"
+                + "Base {{ site.baseurl }}, repo {{ site.repository }}.\n\n{% raw %}{{ keep }}{% endraw %}\n\n"
+                + "[old]({% post_url 2010-07-21-Old-News %}) {% include note.html %}\n", null);
+        assertTrue(r.html().contains("<code class=\"language-ruby\">puts 1"), r.html());
+        assertTrue(r.html().contains("Base /blog, repo ."), r.html());
+        // The sanitizer splits "{{" with an empty comment against client-side template injection.
+        assertTrue(r.html().replace("<!-- -->", "").contains("{{ keep }}"), r.html());
+        assertTrue(r.html().contains("href=\"/blog/posts/old-news\""), r.html());
+        assertFalse(r.html().contains("{%"), r.html());
+        assertEquals(Set.of("liquid-unresolved", "liquid-unsupported"),
+                Set.copyOf(r.warnings().stream().map(ContentWarning::type).toList()));
+    }
+
+    @Test
+    void readingTimeCountsJapaneseByCharacters() {
+        String japanese = "あ".repeat(1000);
+        assertEquals(2, RENDERER.render(japanese, null).readingTimeMinutes());
+        String english = "word ".repeat(460);
+        assertEquals(2, RENDERER.render(english, null).readingTimeMinutes());
+        assertEquals(1, RENDERER.render("", null).readingTimeMinutes());
+        assertEquals(460, RENDERER.render(english, null).wordCount());
+    }
+
+    @Test
+    void excerptStopsAtASentenceEnd() {
+        String s = "これは最初の文です。".repeat(20);
+        String excerpt = RENDERER.render(s, null).excerpt();
+        assertTrue(excerpt.endsWith("。") && excerpt.length() <= 170 && excerpt.length() >= 150, excerpt);
+        assertEquals("Own excerpt", RENDERER.render(s, " Own excerpt ").excerpt());
+    }
+
+    @Test
+    void repeatedParagraphsAreReportedOncePerRepeat() {
+        String a = "同じ段落がここに繰り返し現れます。これは執筆パイプラインの不具合によるもので、記事の中で何度も同じ主張が続いてしまう原因になっています。";
+        String b = "全く別の内容の段落です。ここには重複はありませんが、比較に足るだけの長さがあります。";
+        String aChanged = a.replace("不具合", "問題");
+        String md = a + "\n\n" + b + "\n\n" + a + "\n\n" + aChanged + "\n\n" + "前置き。" + b + "そして続き。\n";
+        List<ContentWarning> w = RENDERER.render(md, null).warnings();
+        assertEquals(List.of("duplicate-paragraph", "near-duplicate-paragraph", "near-duplicate-paragraph"),
+                w.stream().map(ContentWarning::type).toList());
+        assertEquals(List.of(0, 2), w.get(0).positions().stream().map(ContentWarning.Position::paragraph).toList());
+        assertEquals(List.of(1, 5), w.get(0).positions().stream().map(ContentWarning.Position::line).toList());
+        assertEquals(3, w.get(1).positions().get(1).paragraph());
+        assertEquals(List.of(1, 4), w.get(2).positions().stream().map(ContentWarning.Position::paragraph).toList());
+    }
+}
