@@ -1,0 +1,12 @@
+package io.cms.render.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Value of a {@code cms.post.rendered} event: HTML of this post version is now served at these paths. */
+public record PostRenderedEvent(UUID id, String slug, long version, String title, Urls urls, OffsetDateTime renderedAt) {
+
+    /** Paths of the render on render-service. */
+    public record Urls(String json, String html) {
+    }
+}

@@ -1,0 +1,131 @@
+package io.cms.render.rest;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.cms.render.RenderedPost;
+import io.cms.render.service.RenderStore;
+import io.cms.render.service.RenderWaiters;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Rendered posts for frontends. {@code ?minVersion=N} waits (up to {@code wait}, at most 10 s) for
+ * version N, so a frontend that just saved N can show its HTML without polling.
+ */
+@Path("/api/rendered")
+public class RenderedResource {
+
+    static final String CACHE = "public, max-age=60, stale-while-revalidate=300";
+    static final String STALE_HEADER = "CMS-Stale";
+    private static final long MAX_WAIT_MILLIS = 10_000;
+    private static final long DEFAULT_WAIT_MILLIS = 5_000;
+
+    private final RenderStore store;
+    private final RenderWaiters waiters;
+
+    RenderedResource(RenderStore store, RenderWaiters waiters) {
+        this.store = store;
+        this.waiters = waiters;
+    }
+
+    @GET
+    @Path("{idOrSlug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response json(@PathParam("idOrSlug") String idOrSlug, @QueryParam("minVersion") String minVersion,
+            @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
+            throws InterruptedException {
+        Found found = find(idOrSlug, minVersion, wait);
+        return respond(found, ifNoneMatch, RenderedResponse.of(found.post()), MediaType.APPLICATION_JSON);
+    }
+
+    @GET
+    @Path("{idOrSlug}/html")
+    @Produces(MediaType.TEXT_HTML)
+    public Response html(@PathParam("idOrSlug") String idOrSlug, @QueryParam("minVersion") String minVersion,
+            @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
+            throws InterruptedException {
+        Found found = find(idOrSlug, minVersion, wait);
+        return respond(found, ifNoneMatch, found.post().html, "text/html; charset=utf-8");
+    }
+
+    /** A render, and whether it is older than the version the caller asked for. */
+    private record Found(RenderedPost post, boolean stale) {
+    }
+
+    private Found find(String idOrSlug, String minVersion, String wait) throws InterruptedException {
+        long min = minVersion(minVersion);
+        if (min > 0) {
+            long timeout = waitMillis(wait);
+            waiters.await(idOrSlug, min, timeout,
+                    () -> store.findVisible(idOrSlug).map(p -> p.version).orElse(0L));
+        }
+        Optional<RenderedPost> post = store.findVisible(idOrSlug);
+        if (post.isEmpty()) {
+            throw ProblemException.notFound("No rendered post " + idOrSlug
+                    + (min > 0 ? " at version " + min + " or newer yet" : ""));
+        }
+        return new Found(post.get(), post.get().version < min);
+    }
+
+    private static Response respond(Found found, String ifNoneMatch, Object body, String type) {
+        String etag = "\"" + found.post().version + "\"";
+        Response.ResponseBuilder r;
+        if (etag.equals(ifNoneMatch) || ("W/" + etag).equals(ifNoneMatch)) {
+            r = Response.notModified();
+        } else {
+            r = Response.ok(body, type);
+        }
+        r.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, found.stale() ? "no-store" : CACHE);
+        if (found.stale()) {
+            r.header(STALE_HEADER, "true");
+        }
+        return r.build();
+    }
+
+    private static long minVersion(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(value.strip());
+            if (v < 1) {
+                throw ProblemException.invalid("minVersion", "must be a version number from 1");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("minVersion", "must be a version number from 1");
+        }
+    }
+
+    /** {@code 5s}, {@code 500ms} or a number of seconds; capped at 10 s. */
+    static long waitMillis(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_WAIT_MILLIS;
+        }
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            long millis;
+            if (v.endsWith("ms")) {
+                millis = Long.parseLong(v.substring(0, v.length() - 2));
+            } else if (v.endsWith("s")) {
+                millis = Duration.ofMillis((long) (Double.parseDouble(v.substring(0, v.length() - 1)) * 1000)).toMillis();
+            } else {
+                millis = (long) (Double.parseDouble(v) * 1000);
+            }
+            if (millis < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(millis, MAX_WAIT_MILLIS);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("wait", "must be a duration such as 5s or 500ms");
+        }
+    }
+}
