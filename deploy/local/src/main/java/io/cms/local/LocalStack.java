@@ -68,6 +68,7 @@ public final class LocalStack {
         postgres = new Postgres(dataDir.resolve("postgres"), pgPort, true).start();
         log("Starting Kafka on port " + kafkaPort + " (data in " + dataDir.resolve("kafka") + ")");
         broker = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort).start();
+        LocalTopics.create(broker.bootstrapServers());
 
         for (Service s : SERVICES) {
             Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");

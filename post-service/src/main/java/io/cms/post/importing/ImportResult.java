@@ -2,6 +2,7 @@ package io.cms.post.importing;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** What happened to one imported file: {@code created}, {@code updated}, {@code unchanged} or {@code failed}. */
@@ -13,6 +14,7 @@ public record ImportResult(String file, String outcome, UUID id, String slug, Lo
         return new ImportResult(file, "failed", null, null, null, field, error);
     }
 
+    @JsonIgnore
     public boolean isFailed() {
         return "failed".equals(outcome);
     }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import io.cms.post.Post;
 import io.cms.post.service.PostInput;
@@ -35,10 +37,20 @@ public class ImportService {
     }
 
     public ImportResult importFile(String fileName, byte[] bytes) {
+        return importFile(fileName, bytes, new HashSet<>());
+    }
+
+    /**
+     * @param claimed slugs already taken by earlier files of the same import: a later file with the
+     *     same slug (a blog may reuse one on another date) gets a numeric suffix instead of
+     *     overwriting the earlier file's post
+     */
+    public ImportResult importFile(String fileName, byte[] bytes, Set<String> claimed) {
         String name = fileName == null ? "(body)" : fileName;
         try {
             String text = utf8(bytes);
-            PostInput input = JekyllPost.toInput(fileName, text, zone, OffsetDateTime.now(ZoneOffset.UTC));
+            PostInput input = withUnclaimedSlug(
+                    JekyllPost.toInput(fileName, text, zone, OffsetDateTime.now(ZoneOffset.UTC)), claimed);
             Optional<Post> existing = Post.find("slug", input.slug()).firstResultOptional();
             if (existing.isEmpty()) {
                 Post created = posts.create(input, ACTOR);
@@ -56,6 +68,16 @@ public class ImportService {
             return ImportResult.failed(name, v.getPropertyPath().toString().replace(".<list element>", ""),
                     v.getMessage());
         }
+    }
+
+    private static PostInput withUnclaimedSlug(PostInput in, Set<String> claimed) {
+        String slug = in.slug();
+        for (int n = 2; claimed.contains(slug); n++) {
+            slug = in.slug() + "-" + n;
+        }
+        claimed.add(slug);
+        return slug.equals(in.slug()) ? in : new PostInput(slug, in.title(), in.markdown(), in.excerpt(), in.author(),
+                in.tags(), in.categories(), in.lang(), in.layout(), in.status(), in.publishedAt(), in.frontMatter());
     }
 
     private static ImportResult result(String file, String outcome, Post post) {

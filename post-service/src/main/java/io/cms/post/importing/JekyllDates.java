@@ -23,7 +23,7 @@ final class JekyllDates {
             "^(\\d{4})-(\\d{1,2})-(\\d{1,2})"
                     + "(?:[T ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?"
                     + "(?:.*?(Z|[+-]\\d{2}:?\\d{2}|\\s(?:UTC|GMT)))?\\s*$");
-    private static final Pattern FILE_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.+)$");
+    private static final Pattern FILE_NAME = Pattern.compile("^(\\d{4}-\\d{1,2}-\\d{1,2})-(.+)$");
     private static final DateTimeFormatter[] WRITTEN = {
         DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH),
         DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH),

@@ -43,6 +43,7 @@ public class ZipImport {
 
     public ImportReport importZip(InputStream body) {
         List<ImportResult> results = new ArrayList<>();
+        java.util.Set<String> claimed = new java.util.HashSet<>();
         long total = 0;
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(body)) {
@@ -65,7 +66,7 @@ public class ZipImport {
                             "is larger than the limit of " + maxFileBytes + " bytes"));
                     continue;
                 }
-                results.add(importer.importFile(entry.getName(), bytes));
+                results.add(importer.importFile(entry.getName(), bytes, claimed));
             }
         } catch (ZipException e) {
             throw ProblemException.invalid("body", "is not a readable zip archive: " + e.getMessage());

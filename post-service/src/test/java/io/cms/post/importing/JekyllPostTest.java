@@ -83,6 +83,9 @@ class JekyllPostTest {
         PostInput p = JekyllPost.toInput("My Notes.md", "---\ntitle: Later\ndate: 2030-01-01\n---\nx", ZoneOffset.UTC, NOW);
         assertEquals("scheduled", p.status());
         assertEquals("my-notes", p.slug());
+        PostInput undated = JekyllPost.toInput("2019-1-7-vim_calendar.md", "x", ZoneOffset.UTC, NOW);
+        assertEquals("vim_calendar", undated.slug());
+        assertEquals(OffsetDateTime.parse("2019-01-07T00:00:00Z"), undated.publishedAt());
         PostInput untitled = JekyllPost.toInput("2020-05-05-from-name.md", "no front matter", ZoneOffset.UTC, NOW);
         assertEquals("from name", untitled.title());
         assertNull(untitled.layout());

@@ -147,6 +147,9 @@ class ImportResourceIT {
         JsonPath report = importZip(zip(corpus, 1)).then().statusCode(200).extract().jsonPath();
         assertEquals(268, report.getList("files").size());
         assertEquals(0, report.getInt("failed"), report.prettify());
+        // Two vim-jp posts share a slug on different dates: both become posts, the later one suffixed.
+        assertEquals(268, report.getInt("created") + report.getInt("updated") + report.getInt("unchanged"));
+        assertEquals(268, new java.util.HashSet<>(report.getList("files.id")).size());
     }
 
     private static io.restassured.response.Response importZip(byte[] zip) {
