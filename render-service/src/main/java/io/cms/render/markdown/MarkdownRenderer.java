@@ -17,7 +17,6 @@ import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
 /**
@@ -66,14 +65,14 @@ public final class MarkdownRenderer {
         StringBuilder firstParagraphs = new StringBuilder();
         for (Node node : document.getDescendants()) {
             if (node instanceof Paragraph p) {
-                String text = new TextCollectingVisitor().collectAndGetText(p);
+                String text = PlainText.of(p);
                 paragraphs.add(new DuplicateParagraphs.Paragraph(text, p.getStartLineNumber() + 1));
                 if (firstParagraphs.length() < Excerpts.TARGET * 2) {
                     firstParagraphs.append(text).append(' ');
                 }
             }
         }
-        TextStats stats = TextStats.of(new TextCollectingVisitor().collectAndGetText(document));
+        TextStats stats = TextStats.of(PlainText.of(document));
         List<ContentWarning> warnings = new ArrayList<>(pre.warnings());
         warnings.addAll(DuplicateParagraphs.find(paragraphs));
         String excerpt = ownExcerpt != null && !ownExcerpt.isBlank() ? ownExcerpt.strip() : Excerpts.of(firstParagraphs.toString());
@@ -88,7 +87,7 @@ public final class MarkdownRenderer {
         List<TocEntry> toc = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof Heading h) {
-                toc.add(new TocEntry(h.getLevel(), ids.getId(h), new TextCollectingVisitor().collectAndGetText(h).strip()));
+                toc.add(new TocEntry(h.getLevel(), ids.getId(h), PlainText.of(h)));
             }
         }
         return toc;
