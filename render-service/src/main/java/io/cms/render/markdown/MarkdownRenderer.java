@@ -26,6 +26,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 public final class MarkdownRenderer {
 
     private final Parser parser;
+    private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
     private final MutableDataSet options;
     private final Liquid liquid;
@@ -47,6 +48,11 @@ public final class MarkdownRenderer {
                 .set(HtmlRenderer.SOFT_BREAK, "\n")
                 .toMutable();
         parser = Parser.builder(options).build();
+        // The autolink pass scans every text node and is the costliest extension on CJK text; a
+        // document with no "://", "www." or "@" cannot contain an autolink, so it skips the pass.
+        parserWithoutAutolinks = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS,
+                List.of(TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
+                        FootnoteExtension.create()))).build();
         renderer = HtmlRenderer.builder(options).build();
         liquid = new Liquid(site, postPath);
         sanitizer = new HtmlSanitizer(iframeHosts);
@@ -57,7 +63,8 @@ public final class MarkdownRenderer {
      */
     public RenderResult render(String markdown, String ownExcerpt) {
         Liquid.Result pre = liquid.process(markdown == null ? "" : markdown);
-        Document document = parser.parse(pre.markdown());
+        String md = pre.markdown();
+        Document document = (mayHoldAutolinks(md) ? parser : parserWithoutAutolinks).parse(md);
         String html = sanitizer.sanitize(renderer.render(document));
 
         List<TocEntry> toc = toc(document);
@@ -78,6 +85,10 @@ public final class MarkdownRenderer {
         String excerpt = ownExcerpt != null && !ownExcerpt.isBlank() ? ownExcerpt.strip() : Excerpts.of(firstParagraphs.toString());
         return new RenderResult(html, toc, excerpt, stats.readingTimeMinutes(), stats.words(), stats.cjkChars(),
                 stats.chars(), warnings);
+    }
+
+    static boolean mayHoldAutolinks(String md) {
+        return md.contains("://") || md.contains("www.") || md.indexOf('@') >= 0;
     }
 
     /** Heading ids from the same generator settings the HTML renderer uses, so TOC links resolve. */
