@@ -31,38 +31,42 @@ public final class DuplicateParagraphs {
     public static List<ContentWarning> find(List<Paragraph> paragraphs) {
         List<ContentWarning> warnings = new ArrayList<>();
         Map<String, Integer> firstExact = new HashMap<>();
-        GramIndex index = new GramIndex();
+        int totalChars = 0;
+        for (Paragraph p : paragraphs) {
+            totalChars += p.text().length();
+        }
+        GramIndex index = new GramIndex(totalChars);
         int[] gramCounts = new int[paragraphs.size()];
         int[] shared = new int[paragraphs.size()];
         int[] touched = new int[paragraphs.size()];
         for (int i = 0; i < paragraphs.size(); i++) {
             String text = normalize(paragraphs.get(i).text());
-            long[] grams = grams(text);
-            gramCounts[i] = grams.length;
+            int[] slots = index.distinctSlots(text, i);
+            gramCounts[i] = slots.length;
             Integer same = text.length() >= MIN_EXACT ? firstExact.putIfAbsent(text, i) : null;
             if (same != null) {
                 warnings.add(warning("duplicate-paragraph", "Paragraph repeats an earlier one word for word",
                         paragraphs, same, i));
             } else if (text.length() >= MIN_NEAR) {
-                int match = nearest(grams, index, gramCounts, shared, touched);
+                int match = nearest(slots, index, gramCounts, shared, touched);
                 if (match >= 0) {
                     warnings.add(warning("near-duplicate-paragraph",
                             "Paragraph repeats most of an earlier one (changed slightly, or merged with other text)",
                             paragraphs, match, i));
                 }
             }
-            for (long g : grams) {
-                index.add(g, i);
+            for (int slot : slots) {
+                index.add(slot, i);
             }
         }
         return warnings;
     }
 
     /** The earlier paragraph sharing the largest part of the smaller one's 5-grams, if at least NEAR. */
-    private static int nearest(long[] grams, GramIndex index, int[] gramCounts, int[] shared, int[] touched) {
+    private static int nearest(int[] slots, GramIndex index, int[] gramCounts, int[] shared, int[] touched) {
         int touchedCount = 0;
-        for (long g : grams) {
-            for (int e = index.head(g); e >= 0; e = index.next(e)) {
+        for (int slot : slots) {
+            for (int e = index.head(slot); e >= 0; e = index.next(e)) {
                 int p = index.paragraph(e);
                 if (shared[p]++ == 0) {
                     touched[touchedCount++] = p;
@@ -73,7 +77,7 @@ public final class DuplicateParagraphs {
         double bestScore = 0;
         for (int t = 0; t < touchedCount; t++) {
             int p = touched[t];
-            int smaller = Math.min(grams.length, gramCounts[p]);
+            int smaller = Math.min(slots.length, gramCounts[p]);
             double score = smaller < MIN_NEAR - GRAM ? 0 : shared[p] / (double) smaller;
             if (score >= NEAR && (best < 0 || score > bestScore || (score == bestScore && p < best))) {
                 best = p;
@@ -84,38 +88,23 @@ public final class DuplicateParagraphs {
         return best;
     }
 
-    /** Distinct 5-gram hashes (a rolling hash), so a phrase repeated inside one paragraph counts once. */
-    static long[] grams(String s) {
-        int n = s.length() - GRAM + 1;
-        if (n <= 0) {
-            return new long[0];
-        }
-        long[] out = new long[n];
-        long power = 1;
-        for (int k = 1; k < GRAM; k++) {
-            power *= 31;
-        }
-        long h = 0;
-        for (int j = 0; j < GRAM; j++) {
-            h = 31 * h + s.charAt(j);
-        }
-        out[0] = h;
-        for (int i = 1; i < n; i++) {
-            h = 31 * (h - power * s.charAt(i - 1)) + s.charAt(i + GRAM - 1);
-            out[i] = h;
-        }
-        Arrays.sort(out);
-        int unique = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || out[i] != out[i - 1]) {
-                out[unique++] = out[i];
+    /** Collapses white space runs to one space, without a regular expression. */
+    private static String normalize(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
             }
         }
-        return Arrays.copyOf(out, unique);
-    }
-
-    private static String normalize(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        return sb.toString();
     }
 
     private static ContentWarning warning(String type, String message, List<Paragraph> ps, int first, int repeat) {
@@ -124,19 +113,60 @@ public final class DuplicateParagraphs {
                 new ContentWarning.Position(ps.get(repeat).line(), repeat)));
     }
 
-    /** 5-gram hash to the paragraphs holding it: open addressing over chains kept in int arrays. */
+    /**
+     * 5-gram hash to the paragraphs holding it: open addressing (Fibonacci hashing on the high
+     * bits) over chains kept in int arrays, sized up front from the text length.
+     */
     private static final class GramIndex {
-        private long[] keys = new long[1024];
-        private int[] heads = new int[1024];
-        private boolean[] used = new boolean[1024];
-        private int size;
-        private int[] entryParagraph = new int[1024];
-        private int[] entryNext = new int[1024];
+        private final long[] keys;
+        private final int[] heads;
+        private final int[] markedBy;
+        private final int shift;
+        private int[] entryParagraph;
+        private int[] entryNext;
         private int entries;
 
-        int head(long gram) {
-            int slot = find(gram);
-            return used[slot] ? heads[slot] : -1;
+        GramIndex(int totalChars) {
+            int capacity = Integer.highestOneBit(Math.max(16, totalChars * 2 + 1)) << 1;
+            keys = new long[capacity];
+            heads = new int[capacity];
+            markedBy = new int[capacity];
+            java.util.Arrays.fill(heads, -2); // -2: empty slot, -1: key present, no entries yet
+            shift = 64 - Integer.numberOfTrailingZeros(capacity);
+            entryParagraph = new int[Math.max(16, totalChars)];
+            entryNext = new int[Math.max(16, totalChars)];
+        }
+
+        /** The slots of the paragraph's distinct 5-grams (a rolling hash), inserting unseen ones. */
+        int[] distinctSlots(String s, int paragraph) {
+            int n = s.length() - GRAM + 1;
+            if (n <= 0) {
+                return new int[0];
+            }
+            int[] out = new int[n];
+            int count = 0;
+            long power = 1;
+            for (int k = 1; k < GRAM; k++) {
+                power *= 31;
+            }
+            long h = 0;
+            for (int j = 0; j < GRAM - 1; j++) {
+                h = 31 * h + s.charAt(j);
+            }
+            for (int i = 0; i < n; i++) {
+                h = 31 * h + s.charAt(i + GRAM - 1);
+                int slot = slot(h);
+                if (markedBy[slot] != paragraph + 1) {
+                    markedBy[slot] = paragraph + 1;
+                    out[count++] = slot;
+                }
+                h -= power * s.charAt(i);
+            }
+            return Arrays.copyOf(out, count);
+        }
+
+        int head(int slot) {
+            return heads[slot];
         }
 
         int next(int entry) {
@@ -147,50 +177,27 @@ public final class DuplicateParagraphs {
             return entryParagraph[entry];
         }
 
-        void add(long gram, int paragraph) {
+        void add(int slot, int paragraph) {
             if (entries == entryParagraph.length) {
                 entryParagraph = Arrays.copyOf(entryParagraph, entries * 2);
                 entryNext = Arrays.copyOf(entryNext, entries * 2);
-            }
-            int slot = find(gram);
-            if (!used[slot]) {
-                used[slot] = true;
-                keys[slot] = gram;
-                heads[slot] = -1;
-                if (++size * 2 > keys.length) {
-                    grow();
-                    slot = find(gram);
-                }
             }
             entryParagraph[entries] = paragraph;
             entryNext[entries] = heads[slot];
             heads[slot] = entries++;
         }
 
-        private int find(long gram) {
+        private int slot(long gram) {
             int mask = keys.length - 1;
-            int slot = (int) (gram ^ (gram >>> 32)) * 0x9E3779B9 & mask;
-            while (used[slot] && keys[slot] != gram) {
+            int slot = (int) ((gram * 0x9E3779B97F4A7C15L) >>> shift);
+            while (heads[slot] != -2 && keys[slot] != gram) {
                 slot = (slot + 1) & mask;
             }
-            return slot;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldHeads = heads;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            heads = new int[oldKeys.length * 2];
-            used = new boolean[oldKeys.length * 2];
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldUsed[i]) {
-                    int slot = find(oldKeys[i]);
-                    used[slot] = true;
-                    keys[slot] = oldKeys[i];
-                    heads[slot] = oldHeads[i];
-                }
+            if (heads[slot] == -2) {
+                keys[slot] = gram;
+                heads[slot] = -1;
             }
+            return slot;
         }
     }
 }
