@@ -30,7 +30,8 @@ public final class DuplicateParagraphs {
     /** One warning per paragraph that repeats an earlier one, pointing at its closest earlier match. */
     public static List<ContentWarning> find(List<Paragraph> paragraphs) {
         List<ContentWarning> warnings = new ArrayList<>();
-        Map<String, Integer> firstExact = new HashMap<>();
+        Map<Long, Integer> firstExact = new HashMap<>();
+        List<char[]> texts = new ArrayList<>(paragraphs.size());
         int totalChars = 0;
         for (Paragraph p : paragraphs) {
             totalChars += p.text().length();
@@ -40,14 +41,18 @@ public final class DuplicateParagraphs {
         int[] shared = new int[paragraphs.size()];
         int[] touched = new int[paragraphs.size()];
         for (int i = 0; i < paragraphs.size(); i++) {
-            String text = normalize(paragraphs.get(i).text());
+            char[] text = normalize(paragraphs.get(i).text());
+            texts.add(text);
             int[] slots = index.distinctSlots(text, i);
             gramCounts[i] = slots.length;
-            Integer same = text.length() >= MIN_EXACT ? firstExact.putIfAbsent(text, i) : null;
+            Integer same = text.length >= MIN_EXACT ? firstExact.putIfAbsent(fingerprint(text), i) : null;
+            if (same != null && !Arrays.equals(texts.get(same), text)) {
+                same = null; // a 64-bit hash collision, not a repeat
+            }
             if (same != null) {
                 warnings.add(warning("duplicate-paragraph", "Paragraph repeats an earlier one word for word",
                         paragraphs, same, i));
-            } else if (text.length() >= MIN_NEAR) {
+            } else if (text.length >= MIN_NEAR) {
                 int match = nearest(slots, index, gramCounts, shared, touched);
                 if (match >= 0) {
                     warnings.add(warning("near-duplicate-paragraph",
@@ -88,23 +93,32 @@ public final class DuplicateParagraphs {
         return best;
     }
 
-    /** Collapses white space runs to one space, without a regular expression. */
-    private static String normalize(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
+    /** The text with white space runs collapsed to one space and trimmed, as a char array (no String copies). */
+    private static char[] normalize(String s) {
+        char[] out = new char[s.length()];
+        int n = 0;
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
-                space = sb.length() > 0;
+                space = n > 0;
             } else {
                 if (space) {
-                    sb.append(' ');
+                    out[n++] = ' ';
                     space = false;
                 }
-                sb.append(c);
+                out[n++] = c;
             }
         }
-        return sb.toString();
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static long fingerprint(char[] text) {
+        long h = 1125899906842597L;
+        for (char c : text) {
+            h = 31 * h + c;
+        }
+        return h;
     }
 
     private static ContentWarning warning(String type, String message, List<Paragraph> ps, int first, int repeat) {
@@ -138,8 +152,8 @@ public final class DuplicateParagraphs {
         }
 
         /** The slots of the paragraph's distinct 5-grams (a rolling hash), inserting unseen ones. */
-        int[] distinctSlots(String s, int paragraph) {
-            int n = s.length() - GRAM + 1;
+        int[] distinctSlots(char[] s, int paragraph) {
+            int n = s.length - GRAM + 1;
             if (n <= 0) {
                 return new int[0];
             }
@@ -151,16 +165,16 @@ public final class DuplicateParagraphs {
             }
             long h = 0;
             for (int j = 0; j < GRAM - 1; j++) {
-                h = 31 * h + s.charAt(j);
+                h = 31 * h + s[j];
             }
             for (int i = 0; i < n; i++) {
-                h = 31 * h + s.charAt(i + GRAM - 1);
+                h = 31 * h + s[i + GRAM - 1];
                 int slot = slot(h);
                 if (markedBy[slot] != paragraph + 1) {
                     markedBy[slot] = paragraph + 1;
                     out[count++] = slot;
                 }
-                h -= power * s.charAt(i);
+                h -= power * s[i];
             }
             return Arrays.copyOf(out, count);
         }
