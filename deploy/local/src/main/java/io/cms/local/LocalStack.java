@@ -1,6 +1,7 @@
 package io.cms.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -8,85 +9,118 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The whole CMS on one machine, in the foreground: PostgreSQL, a Kafka broker, then every service
- * that has been built. Ctrl-C stops the services first, then the broker, then the database.
+ * The whole CMS on one machine: PostgreSQL, a Kafka broker, then every service that has been built.
+ * {@link #close()} stops the services first, then the broker, then the database.
  *
- * <p>Usage: {@code deploy/local/up} (which builds what is missing and runs this).
+ * <p>Usage: {@code deploy/local/up} (which builds what is missing and runs {@link #main}); the
+ * end-to-end tests start it in-process with {@link Settings} of their own.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
-    /** The services, in start order, with their default ports and the database each one owns. */
-    private record Service(String name, String portVariable, int defaultPort, String database) {
+    /** A service: its name (and module folder), its port variable and default, and its database. */
+    public record Service(String name, String portVariable, int defaultPort, String database) {
     }
 
-    private static final List<Service> SERVICES = List.of(
+    public static final List<Service> SERVICES = List.of(
             new Service("post-service", "CMS_POST_PORT", 8081, "cms_post"),
             new Service("render-service", "CMS_RENDER_PORT", 8082, "cms_render"),
             new Service("search-service", "CMS_SEARCH_PORT", 8083, null));
 
-    private final Path root;
-    private final Path dataDir;
+    /**
+     * Where the stack lives and which ports it uses.
+     *
+     * @param adminToken null to use the one kept in the data directory (made and shown once)
+     * @param durable keep fsync and synchronous commit on in PostgreSQL (off only for tests)
+     */
+    public record Settings(Path root, Path dataDir, int kafkaPort, int pgPort, Map<String, Integer> servicePorts,
+            String adminToken, String corsOrigins, boolean durable) {
+
+        /** From CMS_HOME, CMS_DATA_DIR, CMS_*_PORT, CMS_ADMIN_TOKEN and CMS_CORS_ORIGINS. */
+        public static Settings fromEnvironment() {
+            Path root = Path.of(env("CMS_HOME", ".")).toAbsolutePath().normalize();
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            for (Service s : SERVICES) {
+                ports.put(s.name(), intEnv(s.portVariable(), s.defaultPort()));
+            }
+            String token = System.getenv("CMS_ADMIN_TOKEN");
+            return new Settings(root, root.resolve(env("CMS_DATA_DIR", ".cms-data")).normalize(),
+                    intEnv("CMS_KAFKA_PORT", 9092), intEnv("CMS_PG_PORT", 15432), ports,
+                    token == null || token.isBlank() ? null : token.strip(), env("CMS_CORS_ORIGINS", "*"), true);
+        }
+    }
+
+    private final Settings settings;
     private final List<ServiceProcess> running = new ArrayList<>();
     private Postgres postgres;
     private KafkaBroker broker;
+    private String token;
 
-    private LocalStack(Path root, Path dataDir) {
-        this.root = root;
-        this.dataDir = dataDir;
+    public LocalStack(Settings settings) {
+        this.settings = settings;
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(env("CMS_HOME", ".")).toAbsolutePath().normalize();
-        Path dataDir = root.resolve(env("CMS_DATA_DIR", ".cms-data")).normalize();
-        LocalStack stack = new LocalStack(root, dataDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        LocalStack stack = new LocalStack(Settings.fromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
             stack.start();
         } catch (RuntimeException e) {
             System.err.println("Could not start the CMS: " + e.getMessage());
             System.exit(1);
         }
+        log("The CMS is running. Try:");
+        log("  curl -H 'Authorization: Bearer <token>' -H 'Content-Type: application/json' \\");
+        log("       -d '{\"title\":\"こんにちは\",\"markdown\":\"# Hello\",\"status\":\"published\"}' "
+                + "http://localhost:" + stack.port("post-service") + "/api/posts");
+        log("Ctrl-C stops everything; data stays in " + stack.settings.dataDir());
         Thread.currentThread().join();
     }
 
-    private void start() throws Exception {
-        int kafkaPort = intEnv("CMS_KAFKA_PORT", 9092);
-        int pgPort = intEnv("CMS_PG_PORT", 15432);
-        requireFree("Kafka", kafkaPort, "CMS_KAFKA_PORT");
-        requireFree("PostgreSQL", pgPort, "CMS_PG_PORT");
-        for (Service s : SERVICES) {
-            requireFree(s.name(), intEnv(s.portVariable(), s.defaultPort()), s.portVariable());
-        }
-        Files.createDirectories(dataDir);
-        String token = adminToken();
+    public String adminToken() {
+        return token;
+    }
 
-        log("Starting PostgreSQL on port " + pgPort + " (data in " + dataDir.resolve("postgres") + ")");
-        postgres = new Postgres(dataDir.resolve("postgres"), pgPort, true).start();
-        log("Starting Kafka on port " + kafkaPort + " (data in " + dataDir.resolve("kafka") + ")");
-        broker = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort).start();
+    public int port(String service) {
+        return settings.servicePorts().get(service);
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    /** Starts everything and returns once every started service reports ready. */
+    public void start() throws InterruptedException {
+        requireFree("Kafka", settings.kafkaPort(), "CMS_KAFKA_PORT");
+        requireFree("PostgreSQL", settings.pgPort(), "CMS_PG_PORT");
+        for (Service s : SERVICES) {
+            requireFree(s.name(), port(s.name()), s.portVariable());
+        }
+        Path dataDir = settings.dataDir();
+        try {
+            Files.createDirectories(dataDir);
+            token = settings.adminToken() != null ? settings.adminToken() : keptToken(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        log("Starting PostgreSQL on port " + settings.pgPort() + " (data in " + dataDir.resolve("postgres") + ")");
+        postgres = new Postgres(dataDir.resolve("postgres"), settings.pgPort(), settings.durable()).start();
+        log("Starting Kafka on port " + settings.kafkaPort() + " (data in " + dataDir.resolve("kafka") + ")");
+        broker = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort()).start();
         LocalTopics.create(broker.bootstrapServers());
 
         for (Service s : SERVICES) {
-            Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+            Path jar = settings.root().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 log(s.name() + " is not built; skipping it");
                 continue;
             }
-            Map<String, String> env = new HashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-            env.put("CMS_ADMIN_TOKEN", token);
-            env.put("CMS_CORS_ORIGINS", System.getenv().getOrDefault("CMS_CORS_ORIGINS", "*"));
-            env.put("CMS_DATA_DIR", dataDir.toString());
-            env.put(s.portVariable(), String.valueOf(intEnv(s.portVariable(), s.defaultPort())));
-            if (s.database() != null) {
-                postgres.ensureDatabase(s.database());
-                env.put(dbUrlVariable(s), postgres.jdbcUrl(s.database()));
-            }
-            ServiceProcess p = new ServiceProcess(s.name(), jar, intEnv(s.portVariable(), s.defaultPort()), env);
+            ServiceProcess p = new ServiceProcess(s.name(), jar, port(s.name()), environment(s));
             p.start();
             running.add(p);
         }
@@ -96,14 +130,24 @@ public final class LocalStack {
             }
             log(p.name() + " ready at http://localhost:" + p.port() + " (API docs: /q/swagger-ui)");
         }
-        log("The CMS is running. Try:");
-        log("  curl -H 'Authorization: Bearer <token>' -H 'Content-Type: application/json' \\");
-        log("       -d '{\"title\":\"こんにちは\",\"markdown\":\"# Hello\",\"status\":\"published\"}' "
-                + "http://localhost:8081/api/posts");
-        log("Ctrl-C stops everything; data stays in " + dataDir);
     }
 
-    private synchronized void stop() {
+    private Map<String, String> environment(Service s) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("CMS_ADMIN_TOKEN", token);
+        env.put("CMS_CORS_ORIGINS", settings.corsOrigins());
+        env.put("CMS_DATA_DIR", settings.dataDir().toString());
+        env.put(s.portVariable(), String.valueOf(port(s.name())));
+        if (s.database() != null) {
+            postgres.ensureDatabase(s.database());
+            env.put("CMS_" + s.name().replace("-service", "").toUpperCase() + "_DB_URL", postgres.jdbcUrl(s.database()));
+        }
+        return env;
+    }
+
+    @Override
+    public synchronized void close() {
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).stop();
         }
@@ -120,12 +164,8 @@ public final class LocalStack {
         }
     }
 
-    /** CMS_ADMIN_TOKEN if set; else the one kept in the data directory, made and shown once. */
-    private String adminToken() throws IOException {
-        String fromEnv = System.getenv("CMS_ADMIN_TOKEN");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv.strip();
-        }
+    /** The token kept in the data directory; made, kept and shown once when there is none. */
+    private static String keptToken(Path dataDir) throws IOException {
         Path file = dataDir.resolve("admin-token");
         if (Files.exists(file)) {
             log("Admin token: kept in " + file);
@@ -139,10 +179,6 @@ public final class LocalStack {
         log("Generated admin token (shown once; kept in " + file + "):");
         log("  " + token);
         return token;
-    }
-
-    private static String dbUrlVariable(Service s) {
-        return "CMS_" + s.name().replace("-service", "").toUpperCase() + "_DB_URL";
     }
 
     private static void requireFree(String what, int port, String variable) {
@@ -162,7 +198,7 @@ public final class LocalStack {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[cms] " + message);
     }
 }

@@ -1,0 +1,60 @@
+package io.cms.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.cms.local.LocalStack;
+import io.cms.local.Ports;
+
+/** The local stack on free ports with its own data under target/, and an HTTP client for it. */
+final class Stack implements AutoCloseable {
+
+    static final String TOKEN = "e2e-admin-token";
+
+    private final LocalStack stack;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    Stack(String name) throws InterruptedException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (LocalStack.Service s : LocalStack.SERVICES) {
+            ports.put(s.name(), Ports.free());
+        }
+        Path root = Path.of("..", "..").toAbsolutePath().normalize();
+        Path data = Path.of("target", name + "-" + System.nanoTime()).toAbsolutePath();
+        stack = new LocalStack(new LocalStack.Settings(root, data, Ports.free(), Ports.free(), ports, TOKEN, "*", false));
+        try {
+            stack.start();
+        } catch (RuntimeException | InterruptedException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    String url(String service, String path) {
+        return "http://localhost:" + stack.port(service) + path;
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String service, String path) {
+        return HttpRequest.newBuilder(URI.create(url(service, path)));
+    }
+
+    HttpRequest.Builder admin(String service, String path) {
+        return request(service, path).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
