@@ -1,0 +1,71 @@
+package io.cms.search.index;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/**
+ * One analyzer per field: Kuromoji in search mode (compounds also split into their parts) with a user
+ * dictionary for terms it would cut wrongly (具身知能), CJK bigrams, English with stemming.
+ */
+public final class Analyzers {
+
+    private Analyzers() {
+    }
+
+    /**
+     * @param userDictionary an extra Kuromoji user dictionary file (CSV), read after the built-in one
+     */
+    public static Analyzer perField(Optional<Path> userDictionary) {
+        Analyzer ja = new JapaneseAnalyzer(dictionary(userDictionary), JapaneseTokenizer.Mode.SEARCH,
+                JapaneseAnalyzer.getDefaultStopSet(), JapaneseAnalyzer.getDefaultStopTags());
+        Analyzer cjk = new CJKAnalyzer();
+        Analyzer en = new EnglishAnalyzer();
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
+                Fields.TITLE_JA, ja, Fields.BODY_JA, ja,
+                Fields.TITLE_CJK, cjk, Fields.BODY_CJK, cjk,
+                Fields.TITLE_EN, en, Fields.BODY_EN, en));
+    }
+
+    private static UserDictionary dictionary(Optional<Path> extra) {
+        try (Reader builtIn = new InputStreamReader(
+                Analyzers.class.getResourceAsStream("user-dictionary.csv"), StandardCharsets.UTF_8)) {
+            StringBuilder csv = new StringBuilder();
+            builtIn.transferTo(new java.io.Writer() {
+                @Override
+                public void write(char[] c, int off, int len) {
+                    csv.append(c, off, len);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+            if (extra.isPresent()) {
+                csv.append('\n').append(Files.readString(extra.get(), StandardCharsets.UTF_8));
+            }
+            return UserDictionary.open(new java.io.StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the Kuromoji user dictionary", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.cms.search.index;
+
+import java.util.List;
+
+/** Field names of the index, shared by indexing, querying and highlighting. */
+public final class Fields {
+
+    public static final String ID = "id";
+    public static final String VERSION = "version";
+    /** "true" for a searchable post; a removed post keeps a hidden document that remembers its version. */
+    public static final String VISIBLE = "visible";
+    public static final String SLUG = "slug";
+    public static final String TITLE = "title";
+    public static final String EXCERPT = "excerpt";
+    public static final String TAG = "tag";
+    public static final String CATEGORY = "category";
+    public static final String AUTHOR = "author";
+    public static final String LANG = "lang";
+    public static final String PUBLISHED_AT = "publishedAt";
+    /** Code blocks: searchable, weighted low. */
+    public static final String CODE = "code";
+
+    public static final String TITLE_JA = "title_ja";
+    public static final String BODY_JA = "body_ja";
+    /** CJK bigrams: Chinese text, and Japanese text too so any part of a compound matches. */
+    public static final String TITLE_CJK = "title_cjk";
+    public static final String BODY_CJK = "body_cjk";
+    public static final String TITLE_EN = "title_en";
+    public static final String BODY_EN = "body_en";
+
+    /** Stored text fields a hit is highlighted from, title fields first. */
+    public static final List<String> TITLES = List.of(TITLE_JA, TITLE_CJK, TITLE_EN);
+    public static final List<String> BODIES = List.of(BODY_JA, BODY_CJK, BODY_EN);
+
+    private Fields() {
+    }
+}

@@ -1,0 +1,87 @@
+package io.cms.search.index;
+
+import io.cms.search.messaging.PostEvent;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+
+/** Builds the Lucene document of a post event: a searchable post, or a hidden marker of its version. */
+public final class PostDocument {
+
+    public static final FacetsConfig FACETS = facets();
+
+    private PostDocument() {
+    }
+
+    public static Document of(PostEvent e) {
+        Document d = new Document();
+        d.add(new StringField(Fields.ID, e.id().toString(), Field.Store.YES));
+        d.add(new StoredField(Fields.VERSION, e.version()));
+        d.add(new NumericDocValuesField(Fields.VERSION, e.version()));
+        if (!e.isPublic()) {
+            d.add(new StringField(Fields.VISIBLE, "false", Field.Store.NO));
+            return d;
+        }
+        d.add(new StringField(Fields.VISIBLE, "true", Field.Store.NO));
+        TextExtractor.Extracted body = TextExtractor.extract(e.markdown());
+        String title = e.title() == null ? "" : e.title();
+        String excerpt = e.excerpt() == null ? "" : e.excerpt();
+        Language language = Language.of(e.lang(), title + " " + body.text());
+        d.add(new StringField(Fields.LANG, language.code(), Field.Store.YES));
+        d.add(new StoredField(Fields.SLUG, e.slug() == null ? "" : e.slug()));
+        d.add(new StoredField(Fields.TITLE, title));
+        d.add(new StoredField(Fields.EXCERPT, excerpt));
+        String fullText = excerpt.isEmpty() ? body.text() : excerpt + " " + body.text();
+        switch (language) {
+            case JA -> {
+                d.add(new TextField(Fields.TITLE_JA, title, Field.Store.YES));
+                d.add(new TextField(Fields.BODY_JA, fullText, Field.Store.YES));
+                d.add(new TextField(Fields.TITLE_CJK, title, Field.Store.NO));
+                d.add(new TextField(Fields.BODY_CJK, fullText, Field.Store.NO));
+            }
+            case ZH -> {
+                d.add(new TextField(Fields.TITLE_CJK, title, Field.Store.YES));
+                d.add(new TextField(Fields.BODY_CJK, fullText, Field.Store.YES));
+            }
+            case EN -> {
+                d.add(new TextField(Fields.TITLE_EN, title, Field.Store.YES));
+                d.add(new TextField(Fields.BODY_EN, fullText, Field.Store.YES));
+            }
+        }
+        if (!body.code().isBlank()) {
+            d.add(new TextField(Fields.CODE, body.code(), Field.Store.NO));
+        }
+        if (e.publishedAt() != null) {
+            long millis = e.publishedAt().toInstant().toEpochMilli();
+            d.add(new LongPoint(Fields.PUBLISHED_AT, millis));
+            d.add(new NumericDocValuesField(Fields.PUBLISHED_AT, millis));
+            d.add(new StoredField(Fields.PUBLISHED_AT, millis));
+        }
+        if (e.author() != null && !e.author().isBlank()) {
+            d.add(new StringField(Fields.AUTHOR, e.author(), Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(Fields.AUTHOR, e.author()));
+        }
+        for (String tag : e.tags() == null ? java.util.List.<String>of() : e.tags()) {
+            d.add(new StringField(Fields.TAG, tag, Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(Fields.TAG, tag));
+        }
+        for (String category : e.categories() == null ? java.util.List.<String>of() : e.categories()) {
+            d.add(new StringField(Fields.CATEGORY, category, Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(Fields.CATEGORY, category));
+        }
+        return d;
+    }
+
+    private static FacetsConfig facets() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(Fields.TAG, true);
+        config.setMultiValued(Fields.CATEGORY, true);
+        return config;
+    }
+}

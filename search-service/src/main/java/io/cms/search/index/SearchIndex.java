@@ -1,0 +1,151 @@
+package io.cms.search.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.cms.search.messaging.PostEvent;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The Lucene index: one document per post (a hidden one for a post that is not public, so its
+ * version still orders later events). Changes become searchable through a reopen thread that
+ * refreshes within milliseconds when a change is pending. Each commit records the Kafka offsets it
+ * covers, so after a restart the feed resumes exactly there.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    private static final String OFFSETS = "kafka-offsets";
+
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final Analyzer analyzer;
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private volatile long lastGeneration;
+
+    public SearchIndex(Path dir, Analyzer analyzer) {
+        this.analyzer = analyzer;
+        try {
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(32);
+            writer = new IndexWriter(directory, config);
+            searchers = new SearcherManager(writer, null);
+            loadVersions();
+            reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 0.05, 0.002);
+            reopener.setName("search-reopen");
+            reopener.setDaemon(true);
+            reopener.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the search index in " + dir, e);
+        }
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The version this index holds for a post (0 if it has never seen the post). */
+    public long version(String id) {
+        return versions.getOrDefault(id, 0L);
+    }
+
+    /** Applies an event if it is newer than what the index holds; returns whether it did. */
+    public boolean apply(PostEvent event) throws IOException {
+        String id = event.id().toString();
+        if (event.version() <= version(id)) {
+            return false;
+        }
+        Document doc = PostDocument.FACETS.build(PostDocument.of(event));
+        lastGeneration = writer.updateDocument(new Term(Fields.ID, id), doc);
+        versions.put(id, event.version());
+        return true;
+    }
+
+    /** Waits until everything applied so far is searchable (or the timeout passes). */
+    public boolean awaitSearchable(long timeoutMillis) throws InterruptedException {
+        return reopener.waitForGeneration(lastGeneration, (int) timeoutMillis);
+    }
+
+    public IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    public void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    /** Makes the index durable together with the Kafka offsets it covers. */
+    public void commit(Map<Integer, Long> nextOffsets) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        StringBuilder sb = new StringBuilder();
+        nextOffsets.forEach((p, o) -> sb.append(p).append(':').append(o).append(','));
+        data.put(OFFSETS, sb.toString());
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+    }
+
+    /** The offsets of the last commit: partition → next offset to read. Empty for a new index. */
+    public Map<Integer, Long> committedOffsets() throws IOException {
+        Map<Integer, Long> out = new HashMap<>();
+        if (!DirectoryReader.indexExists(directory)) {
+            return out;
+        }
+        String value = DirectoryReader.listCommits(directory).get(DirectoryReader.listCommits(directory).size() - 1)
+                .getUserData().get(OFFSETS);
+        if (value != null) {
+            for (String pair : value.split(",")) {
+                if (!pair.isBlank()) {
+                    String[] kv = pair.split(":");
+                    out.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void loadVersions() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            for (var leaf : s.getIndexReader().leaves()) {
+                StoredFields stored = leaf.reader().storedFields();
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        Document d = stored.document(doc, java.util.Set.of(Fields.ID, Fields.VERSION));
+                        versions.put(d.get(Fields.ID), d.getField(Fields.VERSION).numericValue().longValue());
+                    }
+                }
+            }
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reopener.close();
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

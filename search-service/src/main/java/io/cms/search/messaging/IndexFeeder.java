@@ -1,0 +1,169 @@
+package io.cms.search.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.cms.search.index.SearchIndex;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds {@code cms.posts} into the index. The index is the source of truth for how far it got: it
+ * reads every partition from the offsets stored in the last index commit (the beginning for a new
+ * index), so the feed and the index can never disagree after a crash. Every replica reads the whole
+ * topic and keeps its own full index.
+ */
+@ApplicationScoped
+public class IndexFeeder {
+
+    public static final String POSTS_TOPIC = "cms.posts";
+    public static final String DLQ_TOPIC = "cms.posts.search-dlq";
+    private static final Logger LOG = Logger.getLogger(IndexFeeder.class);
+
+    private final SearchIndex index;
+    private final String bootstrapServers;
+    private final Duration commitInterval;
+    private volatile boolean running;
+    private volatile boolean caughtUp;
+    private Thread thread;
+
+    IndexFeeder(SearchIndex index, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "cms.search.commit-interval", defaultValue = "2s") Duration commitInterval) {
+        this.index = index;
+        this.bootstrapServers = bootstrapServers;
+        this.commitInterval = commitInterval;
+    }
+
+    /** Whether the index has applied everything that was on the topic when the feed started. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        running = true;
+        thread = new Thread(this::run, "search-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> dlq = producer()) {
+                feed(consumer, dlq);
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("Search feed interrupted (%s); retrying", e.getMessage());
+                    sleep(1000);
+                }
+            }
+        }
+    }
+
+    private void feed(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> dlq) throws Exception {
+        List<TopicPartition> partitions = List.of();
+        while (running && partitions.isEmpty()) {
+            partitions = consumer.partitionsFor(POSTS_TOPIC, Duration.ofSeconds(5)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                sleep(500);
+            }
+        }
+        consumer.assign(partitions);
+        Map<Integer, Long> committed = index.committedOffsets();
+        Map<Integer, Long> next = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            long offset = committed.getOrDefault(tp.partition(), 0L);
+            consumer.seek(tp, offset);
+            next.put(tp.partition(), offset);
+        }
+        Map<TopicPartition, Long> startEnd = consumer.endOffsets(partitions);
+        long lastCommit = System.nanoTime();
+        boolean dirty = false;
+        while (running) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                try {
+                    index.apply(PostEventParser.parse(record));
+                } catch (PostEventParser.PoisonEvent e) {
+                    deadLetter(dlq, record, e.getMessage());
+                }
+                next.put(record.partition(), record.offset() + 1);
+                dirty = true;
+            }
+            if (!caughtUp && partitions.stream().allMatch(tp -> consumer.position(tp) >= startEnd.get(tp))) {
+                index.awaitSearchable(5000);
+                caughtUp = true;
+                LOG.info("Search index caught up with cms.posts");
+            }
+            if (dirty && System.nanoTime() - lastCommit > commitInterval.toNanos()) {
+                index.commit(next);
+                lastCommit = System.nanoTime();
+                dirty = false;
+            }
+        }
+        if (dirty) {
+            index.commit(next);
+        }
+    }
+
+    private static void deadLetter(KafkaProducer<String, byte[]> dlq, ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(DLQ_TOPIC, record.key(), record.value());
+        record.headers().forEach(h -> out.headers().add(h));
+        out.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        out.headers().add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        out.headers().add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        dlq.send(out);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "search-service-feed");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "search-service-dlq");
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

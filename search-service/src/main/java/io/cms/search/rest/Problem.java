@@ -1,0 +1,16 @@
+package io.cms.search.rest;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem document; {@code errors} lists the fields at fault. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** A field (or query parameter) at fault. */
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,98 @@
+package io.cms.search.rest;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import io.cms.search.service.SearchRequest;
+import io.cms.search.service.SearchResult;
+import io.cms.search.service.SearchService;
+import io.cms.search.service.UserQuery;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Full-text search over published posts. */
+@Path("/api/search")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    static final int MAX_LIMIT = 100;
+
+    private final SearchService search;
+
+    SearchResource(SearchService search) {
+        this.search = search;
+    }
+
+    @GET
+    public SearchResult search(@QueryParam("q") String q, @QueryParam("tag") String tag,
+            @QueryParam("category") String category, @QueryParam("author") String author,
+            @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit)
+            throws IOException {
+        boolean byDate;
+        if (sort == null || sort.isBlank() || sort.equals("relevance")) {
+            byDate = false;
+        } else if (sort.equals("date")) {
+            byDate = true;
+        } else {
+            throw ProblemException.invalid("sort", "must be relevance or date");
+        }
+        int p = number("page", page, 1, 1, 10_000);
+        int l = number("limit", limit, 10, 1, MAX_LIMIT);
+        try {
+            return search.search(new SearchRequest(q, blank(tag), blank(category), blank(author), blank(lang),
+                    instant("from", from, false), instant("to", to, true), byDate, p, l));
+        } catch (UserQuery.Invalid e) {
+            throw ProblemException.invalid("q", e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("posts/{id}")
+    public Map<String, Object> indexed(@PathParam("id") String id) throws IOException {
+        return search.indexedVersion(id).<Map<String, Object>>map(v -> Map.of("id", id, "version", v))
+                .orElseThrow(() -> ProblemException.notFound("Post " + id + " is not in the search index"));
+    }
+
+    private static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(value.strip());
+            if (v < min || v > max) {
+                throw ProblemException.invalid(name, "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number");
+        }
+    }
+
+    private static OffsetDateTime instant(String name, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate d = LocalDate.parse(value);
+                return (endOfDay ? d.plusDays(1).atStartOfDay().minusNanos(1_000_000) : d.atStartOfDay()).atOffset(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date (2024-01-31) or an ISO-8601 date-time");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

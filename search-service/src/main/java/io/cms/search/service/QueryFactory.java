@@ -1,0 +1,91 @@
+package io.cms.search.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cms.search.index.Fields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns parsed terms into a Lucene query. Each term is analysed by every language's analyzer and
+ * matched as a phrase in that language's fields (so a Japanese word that Kuromoji splits, or a
+ * Chinese word made of bigrams, must appear contiguously); the best field wins (dismax).
+ */
+public final class QueryFactory {
+
+    /** Fields a term is looked for in, with their weights: titles high, code low. */
+    static final Map<String, Float> WEIGHTS = weights();
+
+    private final QueryBuilder builder;
+
+    public QueryFactory(Analyzer analyzer) {
+        this.builder = new QueryBuilder(analyzer);
+    }
+
+    /** @return the query, or null if no term has any searchable token */
+    public Query build(List<UserQuery.Term> terms) {
+        Map<Integer, List<Query>> groups = new LinkedHashMap<>();
+        List<Query> excluded = new ArrayList<>();
+        for (UserQuery.Term t : terms) {
+            Query q = term(t.text());
+            if (q == null) {
+                continue;
+            }
+            if (t.excluded()) {
+                excluded.add(q);
+            } else {
+                groups.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(q);
+            }
+        }
+        if (groups.isEmpty() && excluded.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (groups.isEmpty()) {
+            b.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        for (List<Query> alternatives : groups.values()) {
+            if (alternatives.size() == 1) {
+                b.add(alternatives.get(0), Occur.MUST);
+            } else {
+                BooleanQuery.Builder or = new BooleanQuery.Builder();
+                alternatives.forEach(q -> or.add(q, Occur.SHOULD));
+                b.add(or.build(), Occur.MUST);
+            }
+        }
+        excluded.forEach(q -> b.add(q, Occur.MUST_NOT));
+        return b.build();
+    }
+
+    private Query term(String text) {
+        List<Query> perField = new ArrayList<>();
+        WEIGHTS.forEach((field, weight) -> {
+            Query q = builder.createPhraseQuery(field, text);
+            if (q != null) {
+                perField.add(weight == 1f ? q : new BoostQuery(q, weight));
+            }
+        });
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.1f);
+    }
+
+    private static Map<String, Float> weights() {
+        Map<String, Float> w = new LinkedHashMap<>();
+        w.put(Fields.TITLE_JA, 3f);
+        w.put(Fields.BODY_JA, 1f);
+        w.put(Fields.TITLE_CJK, 2.5f);
+        w.put(Fields.BODY_CJK, 0.8f);
+        w.put(Fields.TITLE_EN, 3f);
+        w.put(Fields.BODY_EN, 1f);
+        w.put(Fields.CODE, 0.3f);
+        return w;
+    }
+}

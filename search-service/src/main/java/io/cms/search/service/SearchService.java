@@ -1,0 +1,187 @@
+package io.cms.search.service;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.cms.search.index.Fields;
+import io.cms.search.index.PostDocument;
+import io.cms.search.index.SearchIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/** Runs searches against the current index snapshot. */
+@ApplicationScoped
+public class SearchService {
+
+    private static final Set<String> STORED = Set.of(Fields.ID, Fields.SLUG, Fields.TITLE, Fields.EXCERPT,
+            Fields.PUBLISHED_AT, Fields.TAG);
+
+    private final SearchIndex index;
+    private final QueryFactory queries;
+
+    SearchService(SearchIndex index) {
+        this.index = index;
+        this.queries = new QueryFactory(index.analyzer());
+    }
+
+    public SearchResult search(SearchRequest r) throws IOException {
+        List<UserQuery.Term> terms = UserQuery.parse(r.q());
+        Query text = queries.build(terms);
+        if (!terms.isEmpty() && text == null) {
+            return new SearchResult(0, r.page(), r.limit(), List.of(), Map.of());
+        }
+        Query query = filtered(text == null ? new MatchAllDocsQuery() : text, r);
+        IndexSearcher searcher = index.acquire();
+        try {
+            int n = r.page() * r.limit();
+            FacetsCollector facets = new FacetsCollector();
+            TopDocs top = r.byDate() || text == null
+                    ? FacetsCollector.search(searcher, query, n,
+                            new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true)), facets)
+                    : FacetsCollector.search(searcher, query, n, facets);
+            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
+                    top.scoreDocs.length);
+            List<SearchResult.Hit> hits = hits(searcher, page, text);
+            return new SearchResult(total, r.page(), r.limit(), hits, facets(searcher, facets));
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** The version of a post that search holds and serves, if it is searchable. */
+    public Optional<Long> indexedVersion(String id) throws IOException {
+        IndexSearcher searcher = index.acquire();
+        try {
+            Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.VISIBLE, "true")), Occur.FILTER).build();
+            TopDocs top = searcher.search(q, 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document d = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.VERSION));
+            return Optional.of(d.getField(Fields.VERSION).numericValue().longValue());
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    private static Query filtered(Query text, SearchRequest r) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST)
+                .add(new TermQuery(new Term(Fields.VISIBLE, "true")), Occur.FILTER);
+        filter(b, Fields.TAG, r.tag());
+        filter(b, Fields.CATEGORY, r.category());
+        filter(b, Fields.AUTHOR, r.author());
+        filter(b, Fields.LANG, r.lang() == null ? null : r.lang().toLowerCase(java.util.Locale.ROOT));
+        if (r.from() != null || r.to() != null) {
+            long from = r.from() == null ? Long.MIN_VALUE : r.from().toInstant().toEpochMilli();
+            long to = r.to() == null ? Long.MAX_VALUE : r.to().toInstant().toEpochMilli();
+            b.add(LongPoint.newRangeQuery(Fields.PUBLISHED_AT, from, to), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static void filter(BooleanQuery.Builder b, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            b.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+        }
+    }
+
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text) throws IOException {
+        Map<String, String[]> snippets = Map.of();
+        if (text != null && page.length > 0) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                    .withMaxLength(20_000)
+                    .build();
+            String[] fields = new String[] {Fields.TITLE_JA, Fields.TITLE_CJK, Fields.TITLE_EN, Fields.BODY_JA,
+                Fields.BODY_CJK, Fields.BODY_EN};
+            int[] passages = new int[] {1, 1, 1, 2, 2, 2};
+            TopDocs slice = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+            snippets = highlighter.highlightFields(fields, text, slice, passages);
+        }
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            Document d = searcher.storedFields().document(page[i].doc, STORED);
+            Map<String, String> highlights = new LinkedHashMap<>();
+            highlights.put("title", first(snippets, i, Fields.TITLES));
+            highlights.put("body", first(snippets, i, Fields.BODIES));
+            highlights.values().removeIf(v -> v == null);
+            var published = d.getField(Fields.PUBLISHED_AT);
+            hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.SLUG), d.get(Fields.TITLE), d.get(Fields.EXCERPT),
+                    published == null ? null
+                            : OffsetDateTime.ofInstant(Instant.ofEpochMilli(published.numericValue().longValue()), ZoneOffset.UTC),
+                    List.of(d.getValues(Fields.TAG)), Float.isNaN(page[i].score) ? 0 : page[i].score, highlights));
+        }
+        return hits;
+    }
+
+    private static String first(Map<String, String[]> snippets, int i, List<String> fields) {
+        for (String f : fields) {
+            String[] values = snippets.get(f);
+            if (values != null && values[i] != null && values[i].contains("<mark>")) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher, FacetsCollector fc)
+            throws IOException {
+        Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+        DefaultSortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), PostDocument.FACETS);
+        } catch (IllegalArgumentException noFacetsYet) {
+            return Map.of("tags", List.of(), "categories", List.of(), "authors", List.of());
+        }
+        Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
+        out.put("tags", values(counts, Fields.TAG));
+        out.put("categories", values(counts, Fields.CATEGORY));
+        out.put("authors", values(counts, Fields.AUTHOR));
+        return out;
+    }
+
+    private static List<SearchResult.FacetValue> values(Facets counts, String dim) throws IOException {
+        FacetResult result;
+        try {
+            result = counts.getTopChildren(20, dim);
+        } catch (IllegalArgumentException dimensionNotIndexedYet) {
+            return List.of();
+        }
+        if (result == null) {
+            return List.of();
+        }
+        return Arrays.stream(result.labelValues)
+                .map(l -> new SearchResult.FacetValue(l.label, l.value.longValue())).toList();
+    }
+}

@@ -1,0 +1,119 @@
+package io.cms.search;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** cms.posts events in through the real broker, search results out. Each test uses its own marker words. */
+@QuarkusTest
+@QuarkusTestResource(InfraResource.class)
+class SearchFlowIT {
+
+    private static void awaitVersion(UUID id, int version) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var r = given().get("/api/search/posts/" + id);
+            return r.statusCode() == 200 && r.jsonPath().getInt("version") == version;
+        });
+    }
+
+    private static List<String> ids(String q) {
+        return given().queryParam("q", q).get("/api/search").then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    @Test
+    void publishUpdateUnpublishAndOutOfOrderEvents() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (PostEvents events = new PostEvents()) {
+            events.publish(id, 1, "最初の題名", "これは特別な燕麦の話です。", "ja", List.of("食べ物"));
+            awaitVersion(id, 1);
+            given().queryParam("q", "燕麦").get("/api/search").then().statusCode(200)
+                    .body("items.id", hasItem(id.toString()))
+                    .body("items.find { it.id == '" + id + "' }.highlights.body", containsString("<mark>燕麦</mark>"));
+
+            events.send("cms.post.updated", id, 2, "published", "二番目の題名", "今度は珍しい胡桃の話です。", "ja", null);
+            awaitVersion(id, 2);
+            org.junit.jupiter.api.Assertions.assertTrue(ids("胡桃").contains(id.toString()));
+            org.junit.jupiter.api.Assertions.assertFalse(ids("燕麦").contains(id.toString()));
+
+            // A late older event and a duplicate change nothing.
+            events.publish(id, 1, "最初の題名", "これは特別な燕麦の話です。", "ja", null);
+            events.send("cms.post.updated", id, 2, "published", "二番目の題名", "今度は珍しい胡桃の話です。", "ja", null);
+            events.send("cms.post.unpublished", id, 3, "draft", null, null, "ja", null);
+            await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/search/posts/" + id).statusCode() == 404);
+            events.publish(id, 2, "二番目の題名", "今度は珍しい胡桃の話です。", "ja", null);
+            UUID marker = UUID.randomUUID();
+            events.publish(marker, 1, "marker", "marker", "en", null);
+            awaitVersion(marker, 1);
+            given().get("/api/search/posts/" + id).then().statusCode(404);
+            org.junit.jupiter.api.Assertions.assertFalse(ids("胡桃").contains(id.toString()));
+        }
+    }
+
+    @Test
+    void languagesAreAnalysedForTheirScript() throws Exception {
+        UUID ja = UUID.randomUUID();
+        UUID zh = UUID.randomUUID();
+        UUID en = UUID.randomUUID();
+        try (PostEvents events = new PostEvents()) {
+            events.publish(ja, 1, "具身知能の研究", "人工知能と具身知能とロボット工学について。", null, List.of());
+            events.publish(zh, 1, "渐进式网络应用", "我们讨论渐进式网络应用的离线缓存策略。", null, List.of());
+            events.publish(en, 1, "Running benchmarks", "We were running many benchmarks on weekends.", null, List.of());
+            awaitVersion(ja, 1);
+            awaitVersion(zh, 1);
+            awaitVersion(en, 1);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(ids("知能").contains(ja.toString()), "a word inside a compound");
+        org.junit.jupiter.api.Assertions.assertTrue(ids("具身知能").contains(ja.toString()));
+        org.junit.jupiter.api.Assertions.assertTrue(ids("离线缓存").contains(zh.toString()));
+        org.junit.jupiter.api.Assertions.assertTrue(ids("benchmark").contains(en.toString()), "stemming");
+        org.junit.jupiter.api.Assertions.assertTrue(ids("runs").contains(en.toString()), "stemming");
+        given().queryParam("q", "知能").queryParam("lang", "ja").get("/api/search").then()
+                .body("items.id", hasItem(ja.toString())).body("items.id", not(hasItem(en.toString())));
+    }
+
+    @Test
+    void querySyntaxPhrasesExclusionsAndOr() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        try (PostEvents events = new PostEvents()) {
+            events.publish(a, 1, "zebra quartz", "the zebra quartz lamp glows", "en", List.of("syntax-test"));
+            events.publish(b, 1, "quartz zebra", "quartz beats zebra when 1 < 2 & 3 > 1", "en", List.of("syntax-test"));
+            awaitVersion(a, 1);
+            awaitVersion(b, 1);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(a.toString()), ids("\"zebra quartz lamp\""));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(b.toString()), ids("zebra quartz -lamp"));
+        org.junit.jupiter.api.Assertions.assertEquals(2, ids("lamp OR beats").size());
+        org.junit.jupiter.api.Assertions.assertEquals(0, ids("lamp beats").size());
+        given().queryParam("q", "beats").get("/api/search").then()
+                .body("items[0].highlights.body", containsString("1 &lt; 2 &amp; 3 &gt; 1"))
+                .body("facets.tags.find { it.value == 'syntax-test' }.count", equalTo(1));
+        given().queryParam("q", "zebra").queryParam("tag", "syntax-test").queryParam("limit", 1).queryParam("page", 2)
+                .get("/api/search").then().body("total", equalTo(2)).body("items.size()", equalTo(1))
+                .body("facets.tags.find { it.value == 'syntax-test' }.count", equalTo(2));
+    }
+
+    @Test
+    void malformedInputNeverFails() {
+        for (String q : List.of("\"unbalanced", "-", "OR", "OR OR", "\"\"", "(((", "a\u0000b\u0007c", "-\"", "—", "* ? :")) {
+            given().queryParam("q", q).get("/api/search").then().statusCode(200);
+        }
+        given().queryParam("q", "x".repeat(10_000)).get("/api/search").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+        given().queryParam("limit", 1000).get("/api/search").then().statusCode(400);
+        given().queryParam("sort", "color").get("/api/search").then().statusCode(400);
+        given().queryParam("from", "yesterday").get("/api/search").then().statusCode(400);
+        given().get("/api/search/posts/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+}
