@@ -12,15 +12,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A frontend's view: write through post-service, read the HTML from render-service. */
-class WriteToHtmlIT {
+/** A frontend's view: write through post-service, read HTML from render-service and results from search-service. */
+class ContentFlowsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Stack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new Stack("write-to-html");
+        stack = new Stack("content-flows");
     }
 
     @AfterAll
@@ -60,5 +60,32 @@ class WriteToHtmlIT {
             status = stack.send(stack.request("render-service", "/api/rendered/" + id)).statusCode();
         }
         assertEquals(404, status, "an unpublished post is no longer served");
+    }
+
+    @Test
+    void publishedPostsBecomeSearchableAndLeaveTheIndex() throws Exception {
+        HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"title\":\"検索の試験\",\"markdown\":\"珍しい単語は蜃気楼です。\",\"status\":\"published\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertEquals(200, awaitStatus("/api/search/posts/" + id, 200));
+        HttpResponse<String> found = stack.send(stack.request("search-service", "/api/search?q=%E8%9C%83%E6%B0%97%E6%A5%BC"));
+        assertTrue(found.body().contains(id), found.body());
+
+        HttpResponse<String> deleted = stack.send(stack.admin("post-service", "/api/posts/" + id).DELETE());
+        assertEquals(204, deleted.statusCode());
+        assertEquals(404, awaitStatus("/api/search/posts/" + id, 404));
+    }
+
+    private static int awaitStatus(String path, int wanted) throws Exception {
+        int status = -1;
+        for (int i = 0; i < 200 && status != wanted; i++) {
+            status = stack.send(stack.request("search-service", path)).statusCode();
+            if (status != wanted) {
+                Thread.sleep(50);
+            }
+        }
+        return status;
     }
 }
