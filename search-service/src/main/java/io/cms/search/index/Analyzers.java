@@ -37,9 +37,23 @@ public final class Analyzers {
         Analyzer cjk = new CJKAnalyzer();
         Analyzer en = new EnglishAnalyzer();
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
+                Fields.SUGGEST, suggest(),
                 Fields.TITLE_JA, ja, Fields.BODY_JA, ja,
                 Fields.TITLE_CJK, cjk, Fields.BODY_CJK, cjk,
                 Fields.TITLE_EN, en, Fields.BODY_EN, en));
+    }
+
+    /** Lower-cased edge n-grams (1–30 characters) of each space-separated word; queried without analysis. */
+    private static Analyzer suggest() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                var tokenizer = new org.apache.lucene.analysis.core.WhitespaceTokenizer();
+                var lower = new org.apache.lucene.analysis.core.LowerCaseFilter(tokenizer);
+                return new TokenStreamComponents(tokenizer,
+                        new org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter(lower, 1, 30, false));
+            }
+        };
     }
 
     private static UserDictionary dictionary(Optional<Path> extra) {

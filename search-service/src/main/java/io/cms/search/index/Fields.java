@@ -17,6 +17,8 @@ public final class Fields {
     public static final String AUTHOR = "author";
     public static final String LANG = "lang";
     public static final String PUBLISHED_AT = "publishedAt";
+    /** Title prefixes for completion: edge n-grams of each space-separated word of the title. */
+    public static final String SUGGEST = "suggest";
     /** Code blocks: searchable, weighted low. */
     public static final String CODE = "code";
 

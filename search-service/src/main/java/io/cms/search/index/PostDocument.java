@@ -36,6 +36,7 @@ public final class PostDocument {
         d.add(new StringField(Fields.LANG, language.code(), Field.Store.YES));
         d.add(new StoredField(Fields.SLUG, e.slug() == null ? "" : e.slug()));
         d.add(new StoredField(Fields.TITLE, title));
+        d.add(new TextField(Fields.SUGGEST, java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC), Field.Store.NO));
         d.add(new StoredField(Fields.EXCERPT, excerpt));
         String fullText = excerpt.isEmpty() ? body.text() : excerpt + " " + body.text();
         switch (language) {

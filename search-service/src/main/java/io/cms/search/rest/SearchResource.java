@@ -55,6 +55,16 @@ public class SearchResource {
         }
     }
 
+    /** Title completions for what a user has typed so far (Japanese input too). */
+    @GET
+    @Path("suggest")
+    public Map<String, Object> suggest(@QueryParam("q") String q) throws IOException {
+        if (q != null && q.length() > UserQuery.MAX_LENGTH) {
+            throw ProblemException.invalid("q", "is longer than " + UserQuery.MAX_LENGTH + " characters");
+        }
+        return Map.of("suggestions", search.suggest(q));
+    }
+
     @GET
     @Path("posts/{id}")
     public Map<String, Object> indexed(@PathParam("id") String id) throws IOException {

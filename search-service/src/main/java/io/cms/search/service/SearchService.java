@@ -78,6 +78,31 @@ public class SearchService {
         }
     }
 
+    /** Up to 10 titles of searchable posts with a word that starts with the prefix, newest first. */
+    public List<String> suggest(String prefix) throws IOException {
+        String p = java.text.Normalizer.normalize(prefix == null ? "" : prefix.strip(), java.text.Normalizer.Form.NFKC)
+                .toLowerCase(java.util.Locale.ROOT);
+        if (p.isEmpty() || p.length() > 30 || p.contains(" ")) {
+            return List.of();
+        }
+        Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.SUGGEST, p)), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.VISIBLE, "true")), Occur.FILTER).build();
+        IndexSearcher searcher = index.acquire();
+        try {
+            TopDocs top = searcher.search(q, 10, new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true)));
+            List<String> titles = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                String title = searcher.storedFields().document(sd.doc, Set.of(Fields.TITLE)).get(Fields.TITLE);
+                if (!titles.contains(title)) {
+                    titles.add(title);
+                }
+            }
+            return titles;
+        } finally {
+            index.release(searcher);
+        }
+    }
+
     /** The version of a post that search holds and serves, if it is searchable. */
     public Optional<Long> indexedVersion(String id) throws IOException {
         IndexSearcher searcher = index.acquire();
