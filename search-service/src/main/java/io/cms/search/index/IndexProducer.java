@@ -16,7 +16,7 @@ public class IndexProducer {
     @Singleton
     SearchIndex index(@ConfigProperty(name = "cms.search.index-dir") Path dir,
             @ConfigProperty(name = "cms.search.user-dictionary") Optional<Path> userDictionary) {
-        return new SearchIndex(dir, Analyzers.perField(userDictionary));
+        return SearchIndex.openOrRecover(dir, Analyzers.perField(userDictionary));
     }
 
     void close(@Disposes SearchIndex index) throws IOException {

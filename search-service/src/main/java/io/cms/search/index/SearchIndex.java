@@ -60,6 +60,35 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the index; one that cannot be read (corrupt, or written by an incompatible Lucene) is
+     * moved aside and replaced by an empty one, which the feed then rebuilds from the beginning of
+     * {@code cms.posts} (readiness stays false until it has caught up).
+     */
+    public static SearchIndex openOrRecover(Path dir, Analyzer analyzer) {
+        try {
+            return new SearchIndex(dir, analyzer);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof org.apache.lucene.index.CorruptIndexException
+                    || e.getCause() instanceof org.apache.lucene.index.IndexFormatTooOldException
+                    || e.getCause() instanceof org.apache.lucene.index.IndexFormatTooNewException
+                    || e.getCause() instanceof java.nio.file.NoSuchFileException
+                    || e.getCause() instanceof java.io.EOFException)) {
+                throw e;
+            }
+            Path aside = dir.resolveSibling(dir.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            org.jboss.logging.Logger.getLogger(SearchIndex.class).errorf(
+                    "The search index in %s cannot be read (%s); moved to %s, rebuilding from cms.posts", dir,
+                    e.getCause(), aside);
+            try {
+                Files.move(dir, aside);
+            } catch (IOException moveFailed) {
+                throw new UncheckedIOException("Could not move the unreadable index aside", moveFailed);
+            }
+            return new SearchIndex(dir, analyzer);
+        }
+    }
+
     public Analyzer analyzer() {
         return analyzer;
     }

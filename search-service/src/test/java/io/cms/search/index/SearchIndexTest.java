@@ -1,0 +1,60 @@
+package io.cms.search.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.cms.search.messaging.PostEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchIndexTest {
+
+    private static PostEvent post(UUID id, long version, String status) {
+        return new PostEvent(id, "slug", "題名", "本文", null, null, List.of(), List.of(), "ja", status,
+                OffsetDateTime.parse("2024-01-01T00:00:00Z"), version, false);
+    }
+
+    @Test
+    void versionsAndOffsetsSurviveARestart(@TempDir Path dir) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (SearchIndex index = new SearchIndex(dir.resolve("idx"), Analyzers.perField(Optional.empty()))) {
+            assertTrue(index.apply(post(id, 2, "published")));
+            assertFalse(index.apply(post(id, 1, "published")), "older versions are ignored");
+            assertFalse(index.apply(post(id, 2, "published")), "duplicates are ignored");
+            index.commit(Map.of(0, 17L, 2, 5L));
+        }
+        try (SearchIndex index = new SearchIndex(dir.resolve("idx"), Analyzers.perField(Optional.empty()))) {
+            assertEquals(2, index.version(id.toString()));
+            assertEquals(Map.of(0, 17L, 2, 5L), index.committedOffsets());
+        }
+    }
+
+    @Test
+    void anUnreadableIndexIsMovedAsideAndStartedAfresh(@TempDir Path dir) throws Exception {
+        Path idx = dir.resolve("idx");
+        try (SearchIndex index = new SearchIndex(idx, Analyzers.perField(Optional.empty()))) {
+            index.apply(post(UUID.randomUUID(), 1, "published"));
+            index.commit(Map.of(0, 1L));
+        }
+        try (var files = Files.list(idx)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+            }
+        }
+        try (SearchIndex index = SearchIndex.openOrRecover(idx, Analyzers.perField(Optional.empty()))) {
+            assertEquals(Map.of(), index.committedOffsets(), "a fresh index starts from the beginning of the topic");
+        }
+        try (var siblings = Files.list(dir)) {
+            assertTrue(siblings.anyMatch(p -> p.getFileName().toString().startsWith("idx.unreadable-")));
+        }
+    }
+}
