@@ -16,6 +16,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** The shared test broker, cms.posts created as post-service would, and a fresh index directory. */
 public class InfraResource implements QuarkusTestResourceLifecycleManager {
 
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
     @Override
     public Map<String, String> start() {
         String bootstrap = TestInfrastructure.shared().broker().bootstrapServers();
@@ -37,7 +39,7 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return Map.of("kafka.bootstrap.servers", bootstrap,
+        return Map.of("kafka.bootstrap.servers", bootstrap, "cms.admin-token", ADMIN_TOKEN,
                 "cms.search.index-dir", "target/search-index-" + System.nanoTime());
     }
 

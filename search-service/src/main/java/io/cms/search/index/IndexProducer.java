@@ -14,12 +14,12 @@ public class IndexProducer {
 
     @Produces
     @Singleton
-    SearchIndex index(@ConfigProperty(name = "cms.search.index-dir") Path dir,
-            @ConfigProperty(name = "cms.search.user-dictionary") Optional<Path> userDictionary) {
-        return SearchIndex.openOrRecover(dir, Analyzers.perField(userDictionary));
+    IndexHolder index(@ConfigProperty(name = "cms.search.index-dir") Path dir,
+            @ConfigProperty(name = "cms.search.user-dictionary") Optional<Path> userDictionary) throws IOException {
+        return new IndexHolder(dir, userDictionary);
     }
 
-    void close(@Disposes SearchIndex index) throws IOException {
-        index.close();
+    void close(@Disposes IndexHolder holder) throws IOException {
+        holder.close();
     }
 }

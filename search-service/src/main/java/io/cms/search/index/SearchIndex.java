@@ -32,6 +32,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private static final String OFFSETS = "kafka-offsets";
 
+    private final Path path;
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -42,6 +43,7 @@ public final class SearchIndex implements AutoCloseable {
 
     public SearchIndex(Path dir, Analyzer analyzer) {
         this.analyzer = analyzer;
+        this.path = dir;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
@@ -87,6 +89,10 @@ public final class SearchIndex implements AutoCloseable {
             }
             return new SearchIndex(dir, analyzer);
         }
+    }
+
+    public Path directoryPath() {
+        return path;
     }
 
     public Analyzer analyzer() {

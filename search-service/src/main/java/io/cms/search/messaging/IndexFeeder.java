@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,16 +40,21 @@ public class IndexFeeder {
     public static final String DLQ_TOPIC = "cms.posts.search-dlq";
     private static final Logger LOG = Logger.getLogger(IndexFeeder.class);
 
-    private final SearchIndex index;
+    private final IndexHolder indexes;
+    private final java.util.concurrent.atomic.AtomicReference<Swap> pendingSwap = new java.util.concurrent.atomic.AtomicReference<>();
     private final String bootstrapServers;
     private final Duration commitInterval;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private Thread thread;
 
-    IndexFeeder(SearchIndex index, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    /** A rebuilt index waiting to replace the current one, and who waits for that. */
+    private record Swap(SearchIndex index, java.util.concurrent.CompletableFuture<Void> done) {
+    }
+
+    IndexFeeder(IndexHolder indexes, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "cms.search.commit-interval", defaultValue = "2s") Duration commitInterval) {
-        this.index = index;
+        this.indexes = indexes;
         this.bootstrapServers = bootstrapServers;
         this.commitInterval = commitInterval;
     }
@@ -56,6 +62,16 @@ public class IndexFeeder {
     /** Whether the index has applied everything that was on the topic when the feed started. */
     public boolean caughtUp() {
         return caughtUp;
+    }
+
+    /**
+     * Hands a rebuilt index (committed with the offsets it covers) to the feed, which continues it
+     * from those offsets and makes it current; completes when searches use it.
+     */
+    public java.util.concurrent.CompletableFuture<Void> swapIn(SearchIndex rebuilt) {
+        Swap swap = new Swap(rebuilt, new java.util.concurrent.CompletableFuture<>());
+        pendingSwap.set(swap);
+        return swap.done();
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -95,17 +111,25 @@ public class IndexFeeder {
             }
         }
         consumer.assign(partitions);
-        Map<Integer, Long> committed = index.committedOffsets();
+        SearchIndex index = indexes.current();
         Map<Integer, Long> next = new HashMap<>();
-        for (TopicPartition tp : partitions) {
-            long offset = committed.getOrDefault(tp.partition(), 0L);
-            consumer.seek(tp, offset);
-            next.put(tp.partition(), offset);
-        }
+        seek(consumer, partitions, index, next);
         Map<TopicPartition, Long> startEnd = consumer.endOffsets(partitions);
         long lastCommit = System.nanoTime();
         boolean dirty = false;
         while (running) {
+            Swap swap = pendingSwap.getAndSet(null);
+            if (swap != null) {
+                if (dirty) {
+                    index.commit(next);
+                    dirty = false;
+                }
+                index = swap.index();
+                seek(consumer, partitions, index, next);
+                indexes.swap(index);
+                swap.done().complete(null);
+                LOG.info("Rebuilt search index swapped in");
+            }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 try {
                     index.apply(PostEventParser.parse(record));
@@ -128,6 +152,17 @@ public class IndexFeeder {
         }
         if (dirty) {
             index.commit(next);
+        }
+    }
+
+    /** Positions the consumer where the index's last commit ends (the beginning for a new index). */
+    private static void seek(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, SearchIndex index,
+            Map<Integer, Long> next) throws java.io.IOException {
+        Map<Integer, Long> committed = index.committedOffsets();
+        for (TopicPartition tp : partitions) {
+            long offset = committed.getOrDefault(tp.partition(), 0L);
+            consumer.seek(tp, offset);
+            next.put(tp.partition(), offset);
         }
     }
 

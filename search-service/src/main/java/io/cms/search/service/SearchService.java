@@ -14,6 +14,7 @@ import java.util.Set;
 
 import io.cms.search.index.Fields;
 import io.cms.search.index.PostDocument;
+import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.document.Document;
@@ -45,12 +46,12 @@ public class SearchService {
     private static final Set<String> STORED = Set.of(Fields.ID, Fields.SLUG, Fields.TITLE, Fields.EXCERPT,
             Fields.PUBLISHED_AT, Fields.TAG);
 
-    private final SearchIndex index;
+    private final IndexHolder indexes;
     private final QueryFactory queries;
 
-    SearchService(SearchIndex index) {
-        this.index = index;
-        this.queries = new QueryFactory(index.analyzer());
+    SearchService(IndexHolder indexes) {
+        this.indexes = indexes;
+        this.queries = new QueryFactory(indexes.current().analyzer());
     }
 
     public SearchResult search(SearchRequest r) throws IOException {
@@ -60,6 +61,7 @@ public class SearchService {
             return new SearchResult(0, r.page(), r.limit(), List.of(), Map.of());
         }
         Query query = filtered(text == null ? new MatchAllDocsQuery() : text, r);
+        SearchIndex index = indexes.current();
         IndexSearcher searcher = index.acquire();
         try {
             int n = r.page() * r.limit();
@@ -71,7 +73,7 @@ public class SearchService {
             long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
                     top.scoreDocs.length);
-            List<SearchResult.Hit> hits = hits(searcher, page, text);
+            List<SearchResult.Hit> hits = hits(searcher, page, text, index);
             return new SearchResult(total, r.page(), r.limit(), hits, facets(searcher, facets));
         } finally {
             index.release(searcher);
@@ -87,6 +89,7 @@ public class SearchService {
         }
         Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.SUGGEST, p)), Occur.MUST)
                 .add(new TermQuery(new Term(Fields.VISIBLE, "true")), Occur.FILTER).build();
+        SearchIndex index = indexes.current();
         IndexSearcher searcher = index.acquire();
         try {
             TopDocs top = searcher.search(q, 10, new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true)));
@@ -105,6 +108,7 @@ public class SearchService {
 
     /** The version of a post that search holds and serves, if it is searchable. */
     public Optional<Long> indexedVersion(String id) throws IOException {
+        SearchIndex index = indexes.current();
         IndexSearcher searcher = index.acquire();
         try {
             Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST)
@@ -141,7 +145,8 @@ public class SearchService {
         }
     }
 
-    private List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text) throws IOException {
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text, SearchIndex index)
+            throws IOException {
         Map<String, String[]> snippets = Map.of();
         if (text != null && page.length > 0) {
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
