@@ -13,11 +13,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * The topics of the CMS, created by the deployment before any service starts (on Kubernetes the
  * same list is a set of Strimzi KafkaTopic resources), so no consumer waits on a missing topic and
- * nothing is auto-created with the wrong settings.
+ * nothing is auto-created with the wrong settings. Tests create them the same way.
  */
-final class LocalTopics {
+public final class LocalTopics {
 
-    static final List<NewTopic> ALL = List.of(
+    public static final List<NewTopic> ALL = List.of(
             new NewTopic("cms.posts", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
             new NewTopic("cms.rendered", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
             new NewTopic("cms.posts.render-dlq", 1, (short) 1),
@@ -26,7 +26,8 @@ final class LocalTopics {
     private LocalTopics() {
     }
 
-    static void create(String bootstrapServers) {
+    /** Creates every topic that does not exist yet. */
+    public static void create(String bootstrapServers) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(p)) {
