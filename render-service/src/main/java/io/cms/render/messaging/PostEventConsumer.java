@@ -1,5 +1,6 @@
 package io.cms.render.messaging;
 
+import io.cms.common.messaging.PostEventReader;
 import io.cms.render.RenderedPost;
 import io.cms.render.service.RenderService;
 import io.smallrye.common.annotation.Blocking;
@@ -17,18 +18,17 @@ public class PostEventConsumer {
 
     private final RenderService renders;
     private final RenderedPublisher rendered;
-    private final PostEventParser parser;
+    private final PostEventReader<PostEvent> reader = new PostEventReader<>(PostEvent.class);
 
-    PostEventConsumer(RenderService renders, RenderedPublisher rendered, PostEventParser parser) {
+    PostEventConsumer(RenderService renders, RenderedPublisher rendered) {
         this.renders = renders;
         this.rendered = rendered;
-        this.parser = parser;
     }
 
     @Incoming(Channels.POSTS)
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        PostEvent event = parser.parse(record);
+        PostEvent event = reader.read(record);
         RenderedPost announced = renders.apply(event, false);
         if (announced != null) {
             rendered.published(announced);

@@ -1,5 +1,7 @@
 package io.cms.render.rest;
 
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.AdminAuth;
 import io.cms.render.service.Renderer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

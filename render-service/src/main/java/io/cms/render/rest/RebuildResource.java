@@ -1,5 +1,6 @@
 package io.cms.render.rest;
 
+import io.cms.common.rest.AdminAuth;
 import io.cms.render.service.Rebuild;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,5 +1,6 @@
 package io.cms.render.rest;
 
+import io.cms.common.rest.ProblemException;
 import java.time.Duration;
 import java.util.Optional;
 

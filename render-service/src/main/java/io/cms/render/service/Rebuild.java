@@ -1,23 +1,14 @@
 package io.cms.render.service;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.cms.common.messaging.PostEventReader;
+import io.cms.common.messaging.TopicReplay;
 import io.cms.render.messaging.Channels;
 import io.cms.render.messaging.PostEvent;
-import io.cms.render.messaging.PostEventParser;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,14 +28,12 @@ public class Rebuild {
     }
 
     private final RenderService renders;
-    private final PostEventParser parser;
+    private final PostEventReader<PostEvent> reader = new PostEventReader<>(PostEvent.class);
     private final String bootstrapServers;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status("idle", null, null, 0, 0, null));
 
-    Rebuild(RenderService renders, PostEventParser parser,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    Rebuild(RenderService renders, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.renders = renders;
-        this.parser = parser;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -66,45 +55,24 @@ public class Rebuild {
 
     private void run() {
         OffsetDateTime started = status.get().startedAt();
-        long applied = 0;
-        long skipped = 0;
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Channels.POSTS_TOPIC, Duration.ofSeconds(30))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    try {
-                        PostEvent event = parser.parse(record);
-                        renders.apply(event, true);
-                        applied++;
-                    } catch (RuntimeException e) {
-                        // Poison events were dead-lettered by the live consumer already.
-                        skipped++;
-                    }
+        long[] applied = {0};
+        long[] skipped = {0};
+        try {
+            TopicReplay.replay(bootstrapServers, Channels.POSTS_TOPIC, "render-service-rebuild", record -> {
+                try {
+                    renders.apply(reader.read(record), true);
+                    applied[0]++;
+                } catch (RuntimeException e) {
+                    // Poison events were dead-lettered by the live consumer already.
+                    skipped[0]++;
                 }
-                status.set(new Status("running", started, null, applied, skipped, null));
-            }
-            status.set(new Status("done", started, now(), applied, skipped, null));
-            LOG.infof("Rebuild done: %d events applied, %d skipped", applied, skipped);
+            }, n -> status.set(new Status("running", started, null, applied[0], skipped[0], null)));
+            status.set(new Status("done", started, now(), applied[0], skipped[0], null));
+            LOG.infof("Rebuild done: %d events applied, %d skipped", applied[0], skipped[0]);
         } catch (RuntimeException e) {
             LOG.error("Rebuild failed", e);
-            status.set(new Status("failed", started, now(), applied, skipped, e.getMessage()));
+            status.set(new Status("failed", started, now(), applied[0], skipped[0], e.getMessage()));
         }
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "render-service-rebuild");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static OffsetDateTime now() {

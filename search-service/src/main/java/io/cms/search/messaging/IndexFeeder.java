@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.cms.common.messaging.PostEventReader;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,6 +40,7 @@ public class IndexFeeder {
     public static final String POSTS_TOPIC = "cms.posts";
     public static final String DLQ_TOPIC = "cms.posts.search-dlq";
     private static final Logger LOG = Logger.getLogger(IndexFeeder.class);
+    private static final PostEventReader<PostEvent> READER = new PostEventReader<>(PostEvent.class);
 
     private final IndexHolder indexes;
     private final java.util.concurrent.atomic.AtomicReference<Swap> pendingSwap = new java.util.concurrent.atomic.AtomicReference<>();
@@ -132,8 +134,8 @@ public class IndexFeeder {
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 try {
-                    index.apply(PostEventParser.parse(record));
-                } catch (PostEventParser.PoisonEvent e) {
+                    index.apply(READER.read(record));
+                } catch (PostEventReader.PoisonEvent e) {
                     deadLetter(dlq, record, e.getMessage());
                 }
                 next.put(record.partition(), record.offset() + 1);

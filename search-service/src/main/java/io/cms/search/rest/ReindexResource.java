@@ -1,5 +1,6 @@
 package io.cms.search.rest;
 
+import io.cms.common.rest.AdminAuth;
 import io.cms.search.service.Reindexer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,5 +1,6 @@
 package io.cms.search.rest;
 
+import io.cms.common.rest.ProblemException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

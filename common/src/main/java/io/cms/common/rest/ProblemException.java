@@ -1,4 +1,4 @@
-package io.cms.render.rest;
+package io.cms.common.rest;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.cms.search.rest;
+package io.cms.common.rest;
 
 import java.util.List;
 

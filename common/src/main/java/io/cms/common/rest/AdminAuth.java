@@ -1,4 +1,4 @@
-package io.cms.render.rest;
+package io.cms.common.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The admin token check for previews and rebuilds: {@code Authorization: Bearer <CMS_ADMIN_TOKEN>}. */
+/** The admin token check of the consuming services: {@code Authorization: Bearer <CMS_ADMIN_TOKEN>}. */
 @ApplicationScoped
 public class AdminAuth {
 
