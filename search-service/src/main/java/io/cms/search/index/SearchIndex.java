@@ -40,6 +40,12 @@ public final class SearchIndex implements AutoCloseable {
     private final Analyzer analyzer;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private volatile long lastGeneration;
+    private volatile FacetState facetState;
+
+    /** Facet ordinals of one reader; building them walks every document, so they are built once per reader. */
+    private record FacetState(org.apache.lucene.index.IndexReader reader,
+            org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState state) {
+    }
 
     public SearchIndex(Path dir, Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -119,6 +125,33 @@ public final class SearchIndex implements AutoCloseable {
     /** Waits until everything applied so far is searchable (or the timeout passes). */
     public boolean awaitSearchable(long timeoutMillis) throws InterruptedException {
         return reopener.waitForGeneration(lastGeneration, (int) timeoutMillis);
+    }
+
+    /**
+     * The facet state of this searcher's reader, built on first use after a refresh and shared by
+     * every search on that reader; null while the index has no facet values at all.
+     */
+    public org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState facets(IndexSearcher searcher)
+            throws IOException {
+        FacetState cached = facetState;
+        if (cached != null && cached.reader() == searcher.getIndexReader()) {
+            return cached.state();
+        }
+        synchronized (this) {
+            cached = facetState;
+            if (cached != null && cached.reader() == searcher.getIndexReader()) {
+                return cached.state();
+            }
+            org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState state;
+            try {
+                state = new org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState(
+                        searcher.getIndexReader(), PostDocument.FACETS);
+            } catch (IllegalArgumentException noFacetsYet) {
+                return null;
+            }
+            facetState = new FacetState(searcher.getIndexReader(), state);
+            return state;
+        }
     }
 
     public IndexSearcher acquire() throws IOException {

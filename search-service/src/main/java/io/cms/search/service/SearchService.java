@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.cms.search.index.Fields;
-import io.cms.search.index.PostDocument;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -74,7 +72,7 @@ public class SearchService {
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
                     top.scoreDocs.length);
             List<SearchResult.Hit> hits = hits(searcher, page, text, index);
-            return new SearchResult(total, r.page(), r.limit(), hits, facets(searcher, facets));
+            return new SearchResult(total, r.page(), r.limit(), hits, facets(index.facets(searcher), facets));
         } finally {
             index.release(searcher);
         }
@@ -185,13 +183,10 @@ public class SearchService {
         return null;
     }
 
-    private static Map<String, List<SearchResult.FacetValue>> facets(IndexSearcher searcher, FacetsCollector fc)
-            throws IOException {
+    private static Map<String, List<SearchResult.FacetValue>> facets(
+            org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState state, FacetsCollector fc) throws IOException {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-        DefaultSortedSetDocValuesReaderState state;
-        try {
-            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), PostDocument.FACETS);
-        } catch (IllegalArgumentException noFacetsYet) {
+        if (state == null) {
             return Map.of("tags", List.of(), "categories", List.of(), "authors", List.of());
         }
         Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
