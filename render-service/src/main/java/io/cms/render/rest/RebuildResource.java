@@ -31,7 +31,7 @@ public class RebuildResource {
     }
 
     @GET
-    public Rebuild.Status status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public io.cms.common.messaging.RebuildJob.Status status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         auth.requireAdmin(authorization);
         return rebuild.status();
     }
