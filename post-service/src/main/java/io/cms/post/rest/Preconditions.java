@@ -14,10 +14,6 @@ final class Preconditions {
         return "\"" + post.version + "\"";
     }
 
-    static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
     /**
      * The version an {@code If-Match} header expects, or null when the header is absent or {@code *}
      * (then the write applies to whatever version is current).
