@@ -2,6 +2,7 @@ package io.cms.post;
 
 import java.util.Map;
 
+import io.cms.local.LocalTopics;
 import io.cms.local.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -14,6 +15,7 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         TestInfrastructure infra = TestInfrastructure.shared();
         infra.postgres().ensureDatabase("cms_post");
+        LocalTopics.create(infra.broker().bootstrapServers());
         return Map.of(
                 "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl("cms_post"),
                 "kafka.bootstrap.servers", infra.broker().bootstrapServers(),

@@ -1,6 +1,7 @@
 package io.cms.common.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,16 @@ public final class TopicReplay {
      */
     public static Map<Integer, Long> replay(String bootstrapServers, String topic, String clientId,
             Consumer<ConsumerRecord<String, byte[]>> handler, java.util.function.LongConsumer progress) {
+        return replay(bootstrapServers, topic, clientId, null, handler, progress);
+    }
+
+    /**
+     * Like {@link #replay(String, String, String, Consumer, java.util.function.LongConsumer)}, starting
+     * in each partition at the first record whose broker timestamp is at or after {@code since} (from
+     * the beginning when null).
+     */
+    public static Map<Integer, Long> replay(String bootstrapServers, String topic, String clientId, Instant since,
+            Consumer<ConsumerRecord<String, byte[]>> handler, java.util.function.LongConsumer progress) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -35,8 +46,15 @@ public final class TopicReplay {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            if (since == null) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                Map<TopicPartition, Long> times = new java.util.HashMap<>();
+                partitions.forEach(tp -> times.put(tp, since.toEpochMilli()));
+                consumer.offsetsForTimes(times).forEach((tp, found) ->
+                        consumer.seek(tp, found == null ? end.get(tp) : found.offset()));
+            }
             long handed = 0;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {

@@ -139,6 +139,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("CMS_CORS_ORIGINS", settings.corsOrigins());
         env.put("CMS_DATA_DIR", settings.dataDir().toString());
         env.put(s.portVariable(), String.valueOf(port(s.name())));
+        // Webhook payloads link to the services as a developer reaches them, and a receiver on this
+        // machine (a loopback address, refused in production) must work out of the box.
+        env.put("CMS_PUBLIC_POST_URL", "http://localhost:" + port("post-service"));
+        env.put("CMS_PUBLIC_RENDER_URL", "http://localhost:" + port("render-service"));
+        env.put("CMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "*");
         if (s.database() != null) {
             postgres.ensureDatabase(s.database());
             env.put("CMS_" + s.name().replace("-service", "").toUpperCase() + "_DB_URL", postgres.jdbcUrl(s.database()));

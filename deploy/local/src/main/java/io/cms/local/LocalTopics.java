@@ -21,7 +21,9 @@ public final class LocalTopics {
             new NewTopic("cms.posts", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
             new NewTopic("cms.rendered", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
             new NewTopic("cms.posts.render-dlq", 1, (short) 1),
-            new NewTopic("cms.posts.search-dlq", 1, (short) 1));
+            new NewTopic("cms.posts.search-dlq", 1, (short) 1),
+            new NewTopic("cms.posts.webhook-dlq", 1, (short) 1),
+            new NewTopic("cms.rendered.webhook-dlq", 1, (short) 1));
 
     private LocalTopics() {
     }

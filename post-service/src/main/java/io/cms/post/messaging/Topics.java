@@ -6,6 +6,15 @@ public final class Topics {
     /** Compacted topic of post change events, keyed by post id. */
     public static final String POSTS = "cms.posts";
 
+    /** Compacted topic of render-service's "HTML is ready" events, keyed by post id. */
+    public static final String RENDERED = "cms.rendered";
+
+    /** Channels (and their dead-letter topics) through which webhooks consume both topics. */
+    public static final String WEBHOOK_POSTS_CHANNEL = "webhook-posts";
+    public static final String WEBHOOK_RENDERED_CHANNEL = "webhook-rendered";
+    public static final String WEBHOOK_POSTS_DLQ = "cms.posts.webhook-dlq";
+    public static final String WEBHOOK_RENDERED_DLQ = "cms.rendered.webhook-dlq";
+
     /** CloudEvents {@code source} attribute of every event this service emits. */
     public static final String SOURCE = "/cms/post-service";
 

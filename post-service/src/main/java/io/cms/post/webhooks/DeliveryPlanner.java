@@ -1,0 +1,79 @@
+package io.cms.post.webhooks;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Decides who gets a content event and queues one delivery per interested subscription. */
+@ApplicationScoped
+public class DeliveryPlanner {
+
+    private final EventReader reader;
+    private final DeliveryStore store;
+    private final DeliveryWorker worker;
+
+    DeliveryPlanner(EventReader reader, DeliveryStore store, DeliveryWorker worker) {
+        this.reader = reader;
+        this.store = store;
+        this.worker = worker;
+    }
+
+    /**
+     * Queues a Kafka event for the active subscriptions that existed when it happened and want it
+     * (history before a subscription is sent only by a replay). Planning an event twice is harmless.
+     *
+     * @return deliveries queued
+     */
+    @Transactional
+    public int plan(ConsumerRecord<String, byte[]> record) {
+        Optional<WebhookEvent> read = reader.read(record);
+        if (read.isEmpty()) {
+            return 0;
+        }
+        WebhookEvent event = read.get();
+        List<WebhookSubscription> candidates = WebhookSubscription.list("active = true and createdAt <= ?1",
+                event.occurredAt());
+        List<UUID> wanting = candidates.stream()
+                .filter(s -> s.wants(event.type(), event.tags(), event.categories())).map(s -> s.id).toList();
+        return store.plan(event, wanting, worker.policy().maxAttempts(), false);
+    }
+
+    /**
+     * Queues events again for one subscription (a replay), whether or not it existed then; an event
+     * it already had is sent again under its original webhook-id.
+     */
+    @Transactional
+    public int replan(WebhookSubscription subscription, List<ConsumerRecord<String, byte[]>> records,
+            OffsetDateTime since, OffsetDateTime until) {
+        int queued = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Optional<WebhookEvent> event;
+            try {
+                event = reader.read(record);
+            } catch (RuntimeException e) {
+                continue; // already dead-lettered when it was first consumed
+            }
+            if (event.isPresent() && !event.get().occurredAt().isBefore(since) && !event.get().occurredAt().isAfter(until)
+                    && subscription.wants(event.get().type(), event.get().tags(), event.get().categories())) {
+                queued += store.plan(event.get(), List.of(subscription.id), worker.policy().maxAttempts(), true);
+            }
+        }
+        return queued;
+    }
+
+    /** Queues a {@code webhook.test} message (one attempt, no retries) and returns its delivery id. */
+    @Transactional
+    public String planTest(WebhookSubscription subscription) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String eventId = "test-" + UUID.randomUUID();
+        store.plan(new WebhookEvent(eventId, EventTypes.TEST, now, null, null, List.of(), List.of(),
+                reader.testBody(subscription.id, now)), List.of(subscription.id), 1, false);
+        return eventId;
+    }
+}

@@ -1,0 +1,152 @@
+package io.cms.post.webhooks;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due deliveries, on every replica. A claim in the database (a lease) makes each delivery go
+ * out from one replica at a time; a replica that dies mid-attempt loses its lease and another one
+ * retries. Woken when deliveries are queued, and polls for due retries otherwise.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** Extra lease beyond the attempt timeout, so a slow-to-record attempt is not sent twice. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
+
+    private final DeliveryStore store;
+    private final WebhookConfig config;
+    private final RetryPolicy policy;
+    private final TargetGuard guard;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+    private ExecutorService executor;
+    private Sender sender;
+    private Thread loop;
+
+    DeliveryWorker(DeliveryStore store, WebhookConfig config, TargetGuard guard) {
+        this.store = store;
+        this.config = config;
+        this.guard = guard;
+        this.policy = new RetryPolicy(config.retrySchedule());
+    }
+
+    void start(@Observes StartupEvent event) {
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "webhook-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        sender = new Sender(guard, config.timeout(), executor);
+        running = true;
+        loop = new Thread(this::run, "webhook-worker");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (loop != null) {
+            loop.join(5_000);
+        }
+        // In-flight attempts get a moment to finish; the rest are handed back for another replica.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        try {
+            store.release(Set.copyOf(inFlight));
+        } catch (Exception e) {
+            LOG.warnf("Could not release %d webhook deliveries; their leases run out instead", inFlight.size());
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Looks for due deliveries now (after new ones were queued). */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    public RetryPolicy policy() {
+        return policy;
+    }
+
+    private void run() {
+        Duration lease = config.timeout().plus(LEASE_MARGIN);
+        while (running) {
+            try {
+                int room = config.maxInFlight() - inFlight.size();
+                List<DeliveryStore.Claimed> claimed = room <= 0 ? List.of()
+                        : store.claim(room, config.maxInFlightPerSubscription(), lease);
+                claimed.forEach(this::attempt);
+                // A full batch means more may be due: look again at once.
+                if (claimed.isEmpty() || claimed.size() < room) {
+                    wakeUp.tryAcquire(config.poll().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("Webhook worker: %s; trying again shortly", e.getMessage());
+                sleepQuietly(config.poll().toMillis());
+            }
+        }
+    }
+
+    private void attempt(DeliveryStore.Claimed d) {
+        inFlight.add(d.id());
+        List<String> secrets = Secrets.signing(d.secret(), d.previousSecret(), d.previousSecretExpiresAt(),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        sender.send(d, secrets, executor).thenAcceptAsync(result -> record(d, result), executor)
+                .whenComplete((ignored, failure) -> {
+                    inFlight.remove(d.id());
+                    if (failure != null) {
+                        LOG.warnf("Recording webhook delivery %s failed (%s); its lease will run out and it is retried",
+                                d.id(), failure.getMessage());
+                    }
+                    wake();
+                });
+    }
+
+    private void record(DeliveryStore.Claimed d, Sender.Result result) {
+        try {
+            switch (RetryPolicy.verdict(result.attempt().statusCode())) {
+                case DELIVERED -> store.delivered(d, result.attempt());
+                case GONE -> store.gone(d, result.attempt());
+                case RETRY -> store.failed(d, result.attempt(), policy.delayAfter(d.attempts() + 1, result.retryAfter()),
+                        config.disableAfter());
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
