@@ -39,9 +39,14 @@ public class DeliveryPlanner {
         WebhookEvent event = read.get();
         List<WebhookSubscription> candidates = WebhookSubscription.list("active = true and createdAt <= ?1",
                 event.occurredAt());
-        List<UUID> wanting = candidates.stream()
-                .filter(s -> s.wants(event.type(), event.tags(), event.categories())).map(s -> s.id).toList();
-        return store.plan(event, wanting, worker.policy().maxAttempts(), false);
+        int queued = 0;
+        for (WebhookSubscription s : candidates) {
+            WebhookEvent seen = event.asSeenBy(s);
+            if (seen != null) {
+                queued += store.plan(seen, List.of(s.id), worker.policy().maxAttempts(), false);
+            }
+        }
+        return queued;
     }
 
     /**
@@ -59,9 +64,9 @@ public class DeliveryPlanner {
             } catch (RuntimeException e) {
                 continue; // already dead-lettered when it was first consumed
             }
-            if (event.isPresent() && !event.get().occurredAt().isBefore(since) && !event.get().occurredAt().isAfter(until)
-                    && subscription.wants(event.get().type(), event.get().tags(), event.get().categories())) {
-                queued += store.plan(event.get(), List.of(subscription.id), worker.policy().maxAttempts(), true);
+            WebhookEvent seen = event.map(e -> e.asSeenBy(subscription)).orElse(null);
+            if (seen != null && !seen.occurredAt().isBefore(since) && !seen.occurredAt().isAfter(until)) {
+                queued += store.plan(seen, List.of(subscription.id), worker.policy().maxAttempts(), true);
             }
         }
         return queued;

@@ -35,6 +35,9 @@ public class EventReader {
     /** Post event types whose payload says which fields the change altered. */
     private static final List<String> WITH_CHANGES = List.of("post.updated", "post.published", "post.unpublished");
 
+    private static final String CREATED = "post.created";
+    private static final String PUBLISHED = "post.published";
+
     private final ObjectMapper json;
     private final String postBase;
     private final String renderBase;
@@ -88,7 +91,11 @@ public class EventReader {
         if (!deleted) {
             data.put("urls", urls(slug, false));
         }
-        return new WebhookEvent(eventId, type, at, id, version, tags, categories, body(type, at, data));
+        WebhookEvent alias = null;
+        if (type.equals(CREATED) && "published".equals(data.get("status"))) {
+            alias = new WebhookEvent(eventId, PUBLISHED, at, id, version, tags, categories, body(PUBLISHED, at, data));
+        }
+        return new WebhookEvent(eventId, type, at, id, version, tags, categories, body(type, at, data), alias);
     }
 
     private WebhookEvent rendered(String eventId, OffsetDateTime at, UUID id, long version, JsonNode v) {

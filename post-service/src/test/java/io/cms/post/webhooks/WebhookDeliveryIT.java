@@ -1,0 +1,143 @@
+package io.cms.post.webhooks;
+
+import static io.cms.post.TestPosts.admin;
+import static io.cms.post.TestPosts.body;
+import static io.cms.post.TestPosts.create;
+import static io.cms.post.TestPosts.unique;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cms.local.TestInfrastructure;
+import io.cms.post.InfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Write → event on Kafka → signed webhook, through the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(InfraResource.class)
+class WebhookDeliveryIT {
+
+    @Test
+    void everyChangeOfAPostArrivesSignedInOrderWithItsData() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            Subscribe.to(receiver, List.of());
+            String title = unique("Webhook life");
+            String id = create(body(title, "tags", List.of("wh")));
+            admin().post("/api/posts/" + id + "/publish").then().statusCode(200);
+            admin().contentType(ContentType.JSON).body(body(title, "markdown", "New body", "tags", List.of("wh")))
+                    .put("/api/posts/" + id).then().statusCode(200);
+            admin().delete("/api/posts/" + id).then().statusCode(204);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> ofPost(receiver, id).size() == 4);
+            List<Receiver.Hit> hits = ofPost(receiver, id);
+            assertEquals(List.of("post.created", "post.published", "post.updated", "post.deleted"),
+                    hits.stream().map(Receiver.Hit::type).toList());
+            assertEquals(List.of(1L, 2L, 3L, 4L), hits.stream().map(Receiver.Hit::version).toList());
+            assertTrue(hits.stream().allMatch(Receiver.Hit::verified), "every signature verifies");
+            assertEquals(4, hits.stream().map(Receiver.Hit::webhookId).distinct().count());
+            assertTrue(hits.stream().allMatch(h -> Math.abs(h.timestamp() - Instant.now().getEpochSecond()) < 60));
+
+            JsonNode updated = hits.get(2).json();
+            assertTrue(updated.path("timestamp").asText().endsWith("Z"));
+            JsonNode data = updated.path("data");
+            assertEquals(id, data.path("id").asText());
+            assertEquals(title, data.path("title").asText());
+            assertEquals("published", data.path("status").asText());
+            assertEquals(List.of("markdown"), strings(data.path("changedFields")));
+            String slug = data.path("slug").asText();
+            assertEquals("http://localhost:8081/api/posts/" + slug, data.path("urls").path("json").asText());
+            assertEquals("http://localhost:8082/api/rendered/" + slug + "/html", data.path("urls").path("html").asText());
+
+            JsonNode deleted = hits.get(3).json().path("data");
+            assertEquals("deleted", deleted.path("status").asText());
+            assertEquals(List.of("wh"), strings(deleted.path("tags")), "a deletion carries the post's last tags");
+        }
+    }
+
+    @Test
+    void filtersPickEventTypesAndTagsAndRenderedEventsComeFromRenderService() throws Exception {
+        try (Receiver filtered = new Receiver(); Receiver rendered = new Receiver()) {
+            String tag = "wh-" + UUID.randomUUID().toString().substring(0, 6);
+            Subscribe.to(filtered, List.of("post.published"), "tag", tag);
+            Subscribe.to(rendered, List.of("post.rendered"), "tag", tag);
+            String tagged = create(body(unique("Tagged"), "tags", List.of(tag), "status", "published"));
+            String other = create(body(unique("Untagged"), "status", "published"));
+            String draft = create(body(unique("Tagged draft"), "tags", List.of(tag)));
+            admin().post("/api/posts/" + draft + "/publish").then().statusCode(200);
+
+            // What render-service announces once the HTML of a version is served.
+            announceRendered(tagged, 1);
+            announceRendered(other, 1);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> filtered.hits().size() == 2 && rendered.hits().size() == 1);
+            Thread.sleep(500); // nothing else may follow
+            assertEquals(List.of("post.published", "post.published"), filtered.hits().stream().map(Receiver.Hit::type).toList());
+            assertEquals(List.of(tagged, draft).stream().sorted().toList(),
+                    filtered.hits().stream().map(Receiver.Hit::postId).sorted().toList());
+            Receiver.Hit hit = rendered.hits().get(0);
+            assertEquals("post.rendered", hit.type());
+            assertEquals(tagged, hit.postId());
+            assertTrue(hit.verified());
+            assertEquals(List.of(tag), strings(hit.json().path("data").path("tags")));
+            assertTrue(hit.json().path("data").path("urls").path("rendered").asText().contains("/api/rendered/"));
+        }
+    }
+
+    @Test
+    void aSubscriptionOnlyGetsWhatHappensAfterItExists() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            String before = create(body(unique("Before the subscription")));
+            Thread.sleep(50);
+            Subscribe.to(receiver, List.of("post.created"));
+            String after = create(body(unique("After the subscription")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !ofPost(receiver, after).isEmpty());
+            Thread.sleep(300);
+            assertTrue(ofPost(receiver, before).isEmpty());
+        }
+    }
+
+    static List<Receiver.Hit> ofPost(Receiver receiver, String postId) {
+        return receiver.accepted().stream().filter(h -> h.postId().equals(postId)).toList();
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static void announceRendered(String postId, long version) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().broker().bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            String slug = admin().get("/api/posts/" + postId).then().extract().path("slug");
+            String value = "{\"id\":\"" + postId + "\",\"slug\":\"" + slug + "\",\"version\":" + version
+                    + ",\"title\":\"t\",\"urls\":{\"json\":\"/api/rendered/" + slug + "\",\"html\":\"/api/rendered/" + slug
+                    + "/html\"},\"renderedAt\":\"" + Instant.now() + "\"}";
+            ProducerRecord<String, String> record = new ProducerRecord<>("cms.rendered", postId, value);
+            Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/cms/render-service",
+                    "ce_type", "cms.post.rendered", "ce_subject", postId, "ce_time", Instant.now().toString(),
+                    "content-type", "application/json")
+                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
