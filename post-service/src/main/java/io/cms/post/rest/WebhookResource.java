@@ -159,7 +159,8 @@ public class WebhookResource {
         OffsetDateTime from = time("since", since);
         OffsetDateTime to = until == null || until.isBlank() ? OffsetDateTime.now(ZoneOffset.UTC) : time("until", until);
         if (to.isBefore(from)) {
-            throw ProblemException.invalid("until", "must not be before since");
+            throw until == null || until.isBlank() ? ProblemException.invalid("since", "must not be in the future")
+                    : ProblemException.invalid("until", "must not be before since");
         }
         Replayer.Result result = replayer.replay(s, from, to);
         return Response.accepted(result).build();

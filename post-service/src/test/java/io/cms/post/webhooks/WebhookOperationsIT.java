@@ -1,0 +1,134 @@
+package io.cms.post.webhooks;
+
+import static io.cms.post.TestPosts.admin;
+import static io.cms.post.TestPosts.body;
+import static io.cms.post.TestPosts.create;
+import static io.cms.post.TestPosts.unique;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.cms.post.InfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/** Redelivery, replay from Kafka, test messages and secret rotation. */
+@QuarkusTest
+@QuarkusTestResource(InfraResource.class)
+class WebhookOperationsIT {
+
+    @Test
+    void redeliverSendsTheSameMessageAgainUnderTheSameId() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created"));
+            String post = create(body(unique("Send it again")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() == 1);
+            JsonPath log = Subscribe.deliveries(sub.id(), "&postId=" + post);
+            String deliveryId = log.getString("items[0].id");
+            assertEquals(receiver.hits().get(0).webhookId(), log.getString("items[0].webhookId"));
+
+            admin().post("/api/webhooks/" + sub.id() + "/deliveries/" + deliveryId + "/redeliver").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() == 2);
+            Receiver.Hit first = receiver.hits().get(0);
+            Receiver.Hit again = receiver.hits().get(1);
+            assertEquals(first.webhookId(), again.webhookId());
+            assertEquals(first.body(), again.body());
+            assertTrue(again.verified());
+            admin().get("/api/webhooks/" + sub.id() + "/deliveries/" + deliveryId).then().statusCode(200)
+                    .body("status", equalTo("delivered")).body("attemptCount", equalTo(2))
+                    .body("payload.type", equalTo("post.created"));
+        }
+    }
+
+    @Test
+    void replaySendsHistoryFromKafkaToANewSubscriptionAndAgainUnderTheSameIds() throws Exception {
+        Instant since = Instant.now();
+        Thread.sleep(20);
+        String title = unique("History");
+        String a = create(body(title + " a"));
+        String b = create(body(title + " b", "status", "published"));
+        admin().contentType(ContentType.JSON).body(body(title + " a", "markdown", "second version"))
+                .put("/api/posts/" + a).then().statusCode(200);
+        Thread.sleep(1_500); // let the events reach Kafka
+        try (Receiver receiver = new Receiver()) {
+            Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created", "post.updated"));
+            Thread.sleep(500);
+            assertTrue(receiver.hits().isEmpty(), "history is not sent unasked");
+
+            JsonPath result = admin().post("/api/webhooks/" + sub.id() + "/replay?since=" + since)
+                    .then().statusCode(202).extract().jsonPath();
+            assertTrue(result.getInt("queued") >= 2, result.prettify());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !WebhookDeliveryIT.ofPost(receiver, a).isEmpty()
+                    && !WebhookDeliveryIT.ofPost(receiver, b).isEmpty());
+            // cms.posts is compacted, but nothing is compacted this young: a's two events, in order.
+            assertEquals(List.of("post.created", "post.updated"),
+                    WebhookDeliveryIT.ofPost(receiver, a).stream().map(Receiver.Hit::type).toList());
+            assertEquals(List.of("post.created"),
+                    WebhookDeliveryIT.ofPost(receiver, b).stream().map(Receiver.Hit::type).toList());
+            Set<String> ids = receiver.accepted().stream().map(Receiver.Hit::webhookId).collect(Collectors.toSet());
+
+            int before = receiver.accepted().size();
+            admin().post("/api/webhooks/" + sub.id() + "/replay?since=" + since).then().statusCode(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() >= 2 * before);
+            Set<String> again = receiver.accepted().stream().skip(before).map(Receiver.Hit::webhookId)
+                    .collect(Collectors.toSet());
+            assertEquals(ids, again, "a replayed event keeps its webhook-id, so receivers can deduplicate");
+
+            admin().post("/api/webhooks/" + sub.id() + "/replay?since=" + Instant.now().plusSeconds(60)
+                    + "&until=" + Instant.now().plusSeconds(120)).then().statusCode(202).body("queued", equalTo(0));
+            admin().post("/api/webhooks/" + sub.id() + "/replay?since=" + Instant.now().plusSeconds(60))
+                    .then().statusCode(400).body("errors[0].field", equalTo("since"));
+        }
+    }
+
+    @Test
+    void testMessageReportsTheAttempt() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            Subscribe.Created sub = Subscribe.to(receiver, List.of("post.published"));
+            admin().post("/api/webhooks/" + sub.id() + "/test").then().statusCode(200)
+                    .body("eventType", equalTo("webhook.test")).body("status", equalTo("delivered"))
+                    .body("attempts[0].statusCode", equalTo(200))
+                    .body("attempts[0].responseBody", equalTo("answered 200"));
+            assertEquals("webhook.test", receiver.hits().get(0).type());
+            assertTrue(receiver.hits().get(0).verified());
+
+            receiver.answering(500);
+            admin().post("/api/webhooks/" + sub.id() + "/test").then().statusCode(200)
+                    .body("status", equalTo("failed")).body("attempts.size()", equalTo(1))
+                    .body("attempts[0].statusCode", equalTo(500));
+            admin().get("/api/webhooks/" + sub.id()).then().body("active", equalTo(true))
+                    .body("failingSince", org.hamcrest.Matchers.nullValue());
+        }
+    }
+
+    @Test
+    void afterARotationBothSecretsSignUntilTheGracePeriodEnds() throws Exception {
+        try (Receiver oldOnly = new Receiver(); Receiver newOnly = new Receiver()) {
+            Subscribe.Created sub = Subscribe.to(oldOnly, List.of("post.created"));
+            String rotated = admin().post("/api/webhooks/" + sub.id() + "/rotate-secret").then().statusCode(200)
+                    .extract().path("secret");
+            // Two receivers standing for the same endpoint before and after it learns the new secret.
+            newOnly.verifyingWith(rotated);
+            admin().contentType(ContentType.JSON).body("{\"url\": \"" + newOnly.url() + "\"}")
+                    .patch("/api/webhooks/" + sub.id()).then().statusCode(200);
+            create(body(unique("Rotated")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> newOnly.hits().size() == 1);
+            Receiver.Hit hit = newOnly.hits().get(0);
+            assertTrue(hit.verified(), "the new secret verifies");
+            String[] signatures = hit.signature().split(" ");
+            assertEquals(2, signatures.length, hit.signature());
+            String signedWithOld = Signatures.header(hit.webhookId(), hit.timestamp(), hit.body(), List.of(sub.secret()));
+            assertEquals(signedWithOld, signatures[1], "the old secret still signs during the grace period");
+        }
+    }
+}
