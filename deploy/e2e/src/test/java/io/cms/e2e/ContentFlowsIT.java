@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.local.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +25,10 @@ class ContentFlowsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new Stack("content-flows");
+        // Webhook retries on a schedule of seconds (production: minutes to hours) and a short timeout.
+        stack = new Stack("content-flows", Map.of(
+                "CMS_WEBHOOKS_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,10s,10s,10s,10s",
+                "CMS_WEBHOOKS_TIMEOUT", "3s"));
     }
 
     @AfterAll
@@ -76,6 +84,78 @@ class ContentFlowsIT {
         HttpResponse<String> deleted = stack.send(stack.admin("post-service", "/api/posts/" + id).DELETE());
         assertEquals(204, deleted.statusCode());
         assertEquals(404, awaitStatus("/api/search/posts/" + id, 404));
+    }
+
+    /**
+     * Write → webhook through all three services: post events from post-service, post.rendered from
+     * render-service. The receiver is down while post-service crashes (kill -9) with retries pending;
+     * after the restart and the receiver's recovery every event arrives once, in per-post order.
+     */
+    @Test
+    void webhooksSurviveAPostServiceCrashAndArriveOnceInOrder() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            AtomicBoolean down = new AtomicBoolean(true);
+            receiver.answering(n -> down.get() ? 503 : 200);
+            HttpResponse<String> subscribed = stack.send(stack.admin("post-service", "/api/webhooks")
+                    .header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString("{\"url\":\"" + receiver.url() + "\",\"tag\":\"e2e-webhook\"}")));
+            assertEquals(201, subscribed.statusCode(), subscribed.body());
+            receiver.verifyingWith(JSON.readTree(subscribed.body()).get("secret").asText());
+
+            List<String> posts = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String body = "{\"title\":\"Webhook e2e " + i + " " + System.nanoTime() + "\",\"markdown\":\"v1\","
+                        + "\"status\":\"published\",\"tags\":[\"e2e-webhook\"]}";
+                HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
+                        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)));
+                assertEquals(201, created.statusCode(), created.body());
+                String id = JSON.readTree(created.body()).get("id").asText();
+                posts.add(id);
+                HttpResponse<String> updated = stack.send(stack.admin("post-service", "/api/posts/" + id)
+                        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(body.replace("v1", "v2"))));
+                assertEquals(200, updated.statusCode(), updated.body());
+            }
+            awaitTrue(30, () -> receiver.hits().size() >= 10);
+            java.util.Set<String> refusedBeforeCrash = new java.util.HashSet<>();
+            receiver.hits().forEach(h -> refusedBeforeCrash.add(h.webhookId()));
+            stack.restart("post-service", true);
+            down.set(false);
+
+            awaitTrue(90, () -> posts.stream().allMatch(id -> {
+                List<WebhookReceiver.Hit> got = accepted(receiver, id);
+                return got.stream().anyMatch(h -> h.type().equals("post.created"))
+                        && got.stream().anyMatch(h -> h.type().equals("post.updated"))
+                        && got.stream().anyMatch(h -> h.type().equals("post.rendered") && h.version() == 2);
+            }));
+            Thread.sleep(2_000); // a duplicate would show up by now
+            List<WebhookReceiver.Hit> accepted = receiver.accepted();
+            assertEquals(accepted.size(), accepted.stream().map(WebhookReceiver.Hit::webhookId).distinct().count(),
+                    "each webhook-id accepted once");
+            assertTrue(receiver.hits().stream().allMatch(WebhookReceiver.Hit::verified));
+            assertTrue(accepted.stream().map(WebhookReceiver.Hit::webhookId).toList().containsAll(refusedBeforeCrash),
+                    "every delivery pending at the crash was completed after it");
+            for (String id : posts) {
+                assertEquals(List.of("post.created", "post.updated"), accepted(receiver, id).stream()
+                        .map(WebhookReceiver.Hit::type).filter(t -> !t.equals("post.rendered")).toList());
+                JsonNode data = accepted(receiver, id).get(0).json().get("data");
+                assertTrue(data.get("urls").get("html").asText().startsWith(stack.url("render-service", "/api/rendered/")),
+                        data.toString());
+            }
+        }
+    }
+
+    private static List<WebhookReceiver.Hit> accepted(WebhookReceiver receiver, String postId) {
+        return receiver.accepted().stream().filter(h -> h.postId().equals(postId)).toList();
+    }
+
+    private static void awaitTrue(int seconds, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not true within " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static int awaitStatus(String path, int wanted) throws Exception {

@@ -22,13 +22,19 @@ final class Stack implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     Stack(String name) throws InterruptedException {
+        this(name, Map.of());
+    }
+
+    /** @param serviceEnvironment extra environment of every service */
+    Stack(String name, Map<String, String> serviceEnvironment) throws InterruptedException {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (LocalStack.Service s : LocalStack.SERVICES) {
             ports.put(s.name(), Ports.free());
         }
         Path root = Path.of("..", "..").toAbsolutePath().normalize();
         Path data = Path.of("target", name + "-" + System.nanoTime()).toAbsolutePath();
-        stack = new LocalStack(new LocalStack.Settings(root, data, Ports.free(), Ports.free(), ports, TOKEN, "*", false));
+        stack = new LocalStack(new LocalStack.Settings(root, data, Ports.free(), Ports.free(), ports, TOKEN, "*", false,
+                serviceEnvironment));
         try {
             stack.start();
         } catch (RuntimeException | InterruptedException e) {
@@ -51,6 +57,10 @@ final class Stack implements AutoCloseable {
 
     HttpRequest.Builder admin(String service, String path) {
         return request(service, path).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    void restart(String service, boolean crash) throws InterruptedException {
+        stack.restart(service, crash);
     }
 
     @Override

@@ -36,9 +36,15 @@ public final class LocalStack implements AutoCloseable {
      *
      * @param adminToken null to use the one kept in the data directory (made and shown once)
      * @param durable keep fsync and synchronous commit on in PostgreSQL (off only for tests)
+     * @param serviceEnvironment extra environment of every service (tests shorten timings with it)
      */
     public record Settings(Path root, Path dataDir, int kafkaPort, int pgPort, Map<String, Integer> servicePorts,
-            String adminToken, String corsOrigins, boolean durable) {
+            String adminToken, String corsOrigins, boolean durable, Map<String, String> serviceEnvironment) {
+
+        public Settings(Path root, Path dataDir, int kafkaPort, int pgPort, Map<String, Integer> servicePorts,
+                String adminToken, String corsOrigins, boolean durable) {
+            this(root, dataDir, kafkaPort, pgPort, servicePorts, adminToken, corsOrigins, durable, Map.of());
+        }
 
         /** From CMS_HOME, CMS_DATA_DIR, CMS_*_PORT, CMS_ADMIN_TOKEN and CMS_CORS_ORIGINS. */
         public static Settings fromEnvironment() {
@@ -144,11 +150,31 @@ public final class LocalStack implements AutoCloseable {
         env.put("CMS_PUBLIC_POST_URL", "http://localhost:" + port("post-service"));
         env.put("CMS_PUBLIC_RENDER_URL", "http://localhost:" + port("render-service"));
         env.put("CMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "*");
+        env.putAll(settings.serviceEnvironment());
         if (s.database() != null) {
             postgres.ensureDatabase(s.database());
             env.put("CMS_" + s.name().replace("-service", "").toUpperCase() + "_DB_URL", postgres.jdbcUrl(s.database()));
         }
         return env;
+    }
+
+    /**
+     * Stops one service and starts it again on the same port and data, waiting until it is ready.
+     *
+     * @param crash kill it at once (like {@code kill -9}) instead of letting it shut down
+     */
+    public synchronized void restart(String service, boolean crash) throws InterruptedException {
+        ServiceProcess p = running.stream().filter(r -> r.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
+        if (crash) {
+            p.kill();
+        } else {
+            p.stop();
+        }
+        p.start();
+        if (!p.awaitReady(120_000)) {
+            throw new IllegalStateException(service + " did not become ready after a restart");
+        }
     }
 
     @Override

@@ -86,6 +86,18 @@ final class ServiceProcess {
         }
     }
 
+    /** Ends the process at once, as a crash or {@code kill -9} would: no shutdown hooks run. */
+    void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private int status(String path) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + port + path).toURL()

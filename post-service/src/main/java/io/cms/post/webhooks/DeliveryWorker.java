@@ -28,7 +28,7 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     /** Extra lease beyond the attempt timeout, so a slow-to-record attempt is not sent twice. */
-    private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
     private final DeliveryStore store;
     private final WebhookConfig config;

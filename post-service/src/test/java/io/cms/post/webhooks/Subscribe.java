@@ -1,5 +1,6 @@
 package io.cms.post.webhooks;
 
+import io.cms.local.WebhookReceiver;
 import static io.cms.post.TestPosts.admin;
 
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ final class Subscribe {
     private Subscribe() {
     }
 
-    static Created to(Receiver receiver, List<String> events, String... filters) {
+    static Created to(WebhookReceiver receiver, List<String> events, String... filters) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("url", receiver.url());
         body.put("events", events);

@@ -1,5 +1,6 @@
 package io.cms.post.webhooks;
 
+import io.cms.local.WebhookReceiver;
 import static io.cms.post.TestPosts.admin;
 import static io.cms.post.TestPosts.body;
 import static io.cms.post.TestPosts.create;
@@ -35,7 +36,7 @@ class WebhookDeliveryIT {
 
     @Test
     void everyChangeOfAPostArrivesSignedInOrderWithItsData() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Subscribe.to(receiver, List.of());
             String title = unique("Webhook life");
             String id = create(body(title, "tags", List.of("wh")));
@@ -45,12 +46,12 @@ class WebhookDeliveryIT {
             admin().delete("/api/posts/" + id).then().statusCode(204);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> ofPost(receiver, id).size() == 4);
-            List<Receiver.Hit> hits = ofPost(receiver, id);
+            List<WebhookReceiver.Hit> hits = ofPost(receiver, id);
             assertEquals(List.of("post.created", "post.published", "post.updated", "post.deleted"),
-                    hits.stream().map(Receiver.Hit::type).toList());
-            assertEquals(List.of(1L, 2L, 3L, 4L), hits.stream().map(Receiver.Hit::version).toList());
-            assertTrue(hits.stream().allMatch(Receiver.Hit::verified), "every signature verifies");
-            assertEquals(4, hits.stream().map(Receiver.Hit::webhookId).distinct().count());
+                    hits.stream().map(WebhookReceiver.Hit::type).toList());
+            assertEquals(List.of(1L, 2L, 3L, 4L), hits.stream().map(WebhookReceiver.Hit::version).toList());
+            assertTrue(hits.stream().allMatch(WebhookReceiver.Hit::verified), "every signature verifies");
+            assertEquals(4, hits.stream().map(WebhookReceiver.Hit::webhookId).distinct().count());
             assertTrue(hits.stream().allMatch(h -> Math.abs(h.timestamp() - Instant.now().getEpochSecond()) < 60));
 
             JsonNode updated = hits.get(2).json();
@@ -72,7 +73,7 @@ class WebhookDeliveryIT {
 
     @Test
     void filtersPickEventTypesAndTagsAndRenderedEventsComeFromRenderService() throws Exception {
-        try (Receiver filtered = new Receiver(); Receiver rendered = new Receiver()) {
+        try (WebhookReceiver filtered = new WebhookReceiver(); WebhookReceiver rendered = new WebhookReceiver()) {
             String tag = "wh-" + UUID.randomUUID().toString().substring(0, 6);
             Subscribe.to(filtered, List.of("post.published"), "tag", tag);
             Subscribe.to(rendered, List.of("post.rendered"), "tag", tag);
@@ -87,10 +88,10 @@ class WebhookDeliveryIT {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> filtered.hits().size() == 2 && rendered.hits().size() == 1);
             Thread.sleep(500); // nothing else may follow
-            assertEquals(List.of("post.published", "post.published"), filtered.hits().stream().map(Receiver.Hit::type).toList());
+            assertEquals(List.of("post.published", "post.published"), filtered.hits().stream().map(WebhookReceiver.Hit::type).toList());
             assertEquals(List.of(tagged, draft).stream().sorted().toList(),
-                    filtered.hits().stream().map(Receiver.Hit::postId).sorted().toList());
-            Receiver.Hit hit = rendered.hits().get(0);
+                    filtered.hits().stream().map(WebhookReceiver.Hit::postId).sorted().toList());
+            WebhookReceiver.Hit hit = rendered.hits().get(0);
             assertEquals("post.rendered", hit.type());
             assertEquals(tagged, hit.postId());
             assertTrue(hit.verified());
@@ -101,7 +102,7 @@ class WebhookDeliveryIT {
 
     @Test
     void aSubscriptionOnlyGetsWhatHappensAfterItExists() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             String before = create(body(unique("Before the subscription")));
             Thread.sleep(50);
             Subscribe.to(receiver, List.of("post.created"));
@@ -112,7 +113,7 @@ class WebhookDeliveryIT {
         }
     }
 
-    static List<Receiver.Hit> ofPost(Receiver receiver, String postId) {
+    static List<WebhookReceiver.Hit> ofPost(WebhookReceiver receiver, String postId) {
         return receiver.accepted().stream().filter(h -> h.postId().equals(postId)).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.cms.post.webhooks;
 
+import io.cms.local.WebhookReceiver;
 import static io.cms.post.TestPosts.admin;
 import static io.cms.post.TestPosts.body;
 import static io.cms.post.TestPosts.create;
@@ -29,7 +30,7 @@ class WebhookOperationsIT {
 
     @Test
     void redeliverSendsTheSameMessageAgainUnderTheSameId() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created"));
             String post = create(body(unique("Send it again")));
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() == 1);
@@ -39,8 +40,8 @@ class WebhookOperationsIT {
 
             admin().post("/api/webhooks/" + sub.id() + "/deliveries/" + deliveryId + "/redeliver").then().statusCode(202);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() == 2);
-            Receiver.Hit first = receiver.hits().get(0);
-            Receiver.Hit again = receiver.hits().get(1);
+            WebhookReceiver.Hit first = receiver.hits().get(0);
+            WebhookReceiver.Hit again = receiver.hits().get(1);
             assertEquals(first.webhookId(), again.webhookId());
             assertEquals(first.body(), again.body());
             assertTrue(again.verified());
@@ -60,7 +61,7 @@ class WebhookOperationsIT {
         admin().contentType(ContentType.JSON).body(body(title + " a", "markdown", "second version"))
                 .put("/api/posts/" + a).then().statusCode(200);
         Thread.sleep(1_500); // let the events reach Kafka
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created", "post.updated"));
             Thread.sleep(500);
             assertTrue(receiver.hits().isEmpty(), "history is not sent unasked");
@@ -72,15 +73,15 @@ class WebhookOperationsIT {
                     && !WebhookDeliveryIT.ofPost(receiver, b).isEmpty());
             // cms.posts is compacted, but nothing is compacted this young: a's two events, in order.
             assertEquals(List.of("post.created", "post.updated"),
-                    WebhookDeliveryIT.ofPost(receiver, a).stream().map(Receiver.Hit::type).toList());
+                    WebhookDeliveryIT.ofPost(receiver, a).stream().map(WebhookReceiver.Hit::type).toList());
             assertEquals(List.of("post.created"),
-                    WebhookDeliveryIT.ofPost(receiver, b).stream().map(Receiver.Hit::type).toList());
-            Set<String> ids = receiver.accepted().stream().map(Receiver.Hit::webhookId).collect(Collectors.toSet());
+                    WebhookDeliveryIT.ofPost(receiver, b).stream().map(WebhookReceiver.Hit::type).toList());
+            Set<String> ids = receiver.accepted().stream().map(WebhookReceiver.Hit::webhookId).collect(Collectors.toSet());
 
             int before = receiver.accepted().size();
             admin().post("/api/webhooks/" + sub.id() + "/replay?since=" + since).then().statusCode(202);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() >= 2 * before);
-            Set<String> again = receiver.accepted().stream().skip(before).map(Receiver.Hit::webhookId)
+            Set<String> again = receiver.accepted().stream().skip(before).map(WebhookReceiver.Hit::webhookId)
                     .collect(Collectors.toSet());
             assertEquals(ids, again, "a replayed event keeps its webhook-id, so receivers can deduplicate");
 
@@ -93,7 +94,7 @@ class WebhookOperationsIT {
 
     @Test
     void testMessageReportsTheAttempt() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Subscribe.Created sub = Subscribe.to(receiver, List.of("post.published"));
             admin().post("/api/webhooks/" + sub.id() + "/test").then().statusCode(200)
                     .body("eventType", equalTo("webhook.test")).body("status", equalTo("delivered"))
@@ -113,7 +114,7 @@ class WebhookOperationsIT {
 
     @Test
     void afterARotationBothSecretsSignUntilTheGracePeriodEnds() throws Exception {
-        try (Receiver oldOnly = new Receiver(); Receiver newOnly = new Receiver()) {
+        try (WebhookReceiver oldOnly = new WebhookReceiver(); WebhookReceiver newOnly = new WebhookReceiver()) {
             Subscribe.Created sub = Subscribe.to(oldOnly, List.of("post.created"));
             String rotated = admin().post("/api/webhooks/" + sub.id() + "/rotate-secret").then().statusCode(200)
                     .extract().path("secret");
@@ -123,7 +124,7 @@ class WebhookOperationsIT {
                     .patch("/api/webhooks/" + sub.id()).then().statusCode(200);
             create(body(unique("Rotated")));
             await().atMost(Duration.ofSeconds(20)).until(() -> newOnly.hits().size() == 1);
-            Receiver.Hit hit = newOnly.hits().get(0);
+            WebhookReceiver.Hit hit = newOnly.hits().get(0);
             assertTrue(hit.verified(), "the new secret verifies");
             String[] signatures = hit.signature().split(" ");
             assertEquals(2, signatures.length, hit.signature());

@@ -1,5 +1,6 @@
 package io.cms.post.webhooks;
 
+import io.cms.local.WebhookReceiver;
 import static io.cms.post.TestPosts.admin;
 import static io.cms.post.TestPosts.body;
 import static io.cms.post.TestPosts.create;
@@ -34,7 +35,7 @@ class WebhookRetryIT {
 
     @Test
     void aReceiverThatFailsForAWhileGetsEveryEventOnceInPerPostOrder() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             long recoversAt = System.currentTimeMillis() + 2_000;
             receiver.answering(n -> System.currentTimeMillis() < recoversAt ? 500 : 200);
             Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created", "post.updated"));
@@ -51,18 +52,18 @@ class WebhookRetryIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().size() >= 15);
             Thread.sleep(1_000); // a duplicate would show up by now
 
-            List<Receiver.Hit> accepted = receiver.accepted();
+            List<WebhookReceiver.Hit> accepted = receiver.accepted();
             assertEquals(15, accepted.size(), "each event accepted once");
-            assertEquals(15, accepted.stream().map(Receiver.Hit::webhookId).distinct().count());
+            assertEquals(15, accepted.stream().map(WebhookReceiver.Hit::webhookId).distinct().count());
             assertTrue(receiver.hits().stream().anyMatch(h -> h.answered() == 500), "the outage was hit");
             for (String post : posts) {
                 List<Long> attempted = receiver.hits().stream().filter(h -> h.postId().equals(post))
-                        .map(Receiver.Hit::version).toList();
+                        .map(WebhookReceiver.Hit::version).toList();
                 List<Long> sorted = new ArrayList<>(attempted);
                 sorted.sort(null);
                 assertEquals(sorted, attempted, "versions of " + post + " are never attempted out of order");
                 assertEquals(List.of(1L, 2L, 3L), accepted.stream().filter(h -> h.postId().equals(post))
-                        .map(Receiver.Hit::version).toList());
+                        .map(WebhookReceiver.Hit::version).toList());
             }
 
             JsonPath log = Subscribe.deliveries(sub.id(), "&status=delivered");
@@ -77,7 +78,7 @@ class WebhookRetryIT {
 
     @Test
     void goneDisablesTheSubscription() throws Exception {
-        try (Receiver receiver = new Receiver().answering(410)) {
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(410)) {
             Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created"));
             create(body(unique("Nobody home")));
             await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -93,7 +94,7 @@ class WebhookRetryIT {
 
     @Test
     void aHangingReceiverTimesOutWithoutDelayingAnotherSubscription() throws Exception {
-        try (Receiver hanging = new Receiver(); Receiver healthy = new Receiver()) {
+        try (WebhookReceiver hanging = new WebhookReceiver(); WebhookReceiver healthy = new WebhookReceiver()) {
             hanging.answering(n -> {
                 Thread.sleep(6_000);
                 return 200;
@@ -122,12 +123,12 @@ class WebhookRetryIT {
 
     @Test
     void retryAfterIsHonoured() throws Exception {
-        try (Receiver receiver = new Receiver().withRetryAfter("2")) {
+        try (WebhookReceiver receiver = new WebhookReceiver().withRetryAfter("2")) {
             receiver.answering(n -> n == 0 ? 429 : 200);
             Subscribe.to(receiver, List.of("post.created"));
             create(body(unique("Slow down")));
             await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted().size() == 1);
-            List<Receiver.Hit> hits = receiver.hits();
+            List<WebhookReceiver.Hit> hits = receiver.hits();
             long gap = hits.get(1).receivedAtMillis() - hits.get(0).receivedAtMillis();
             assertTrue(gap >= 1_900, "second attempt after " + gap + " ms; the schedule alone says 300 ms");
             assertEquals(hits.get(0).webhookId(), hits.get(1).webhookId());
@@ -136,7 +137,7 @@ class WebhookRetryIT {
 
     @Test
     void lastAttemptFailsTheDeliveryAndDaysOfFailureDisableTheSubscription() throws Exception {
-        try (Receiver receiver = new Receiver().answering(503)) {
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(503)) {
             Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created"));
             create(body(unique("Never accepted")));
             await().atMost(Duration.ofSeconds(20)).until(() -> Subscribe.deliveries(sub.id(), "&status=failed").getInt("total") == 1);

@@ -1,5 +1,6 @@
 package io.cms.post.webhooks;
 
+import io.cms.local.WebhookReceiver;
 import static io.cms.post.TestPosts.admin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -30,7 +31,7 @@ class WebhookSubscriptionsIT {
 
     @Test
     void theSecretIsShownOnceAndTheSubscriptionCanBeReadChangedAndRemoved() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Subscribe.Created created = Subscribe.to(receiver, List.of("post.published"), "tag", "news");
             assertTrue(created.secret().startsWith("whsec_"));
             assertTrue(Base64.getDecoder().decode(created.secret().substring(6)).length >= 24);
@@ -98,7 +99,7 @@ class WebhookSubscriptionsIT {
 
     @Test
     void badPatchesAndUnknownIdsAreClearErrors() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             String id = Subscribe.to(receiver, List.of()).id();
             admin().contentType(ContentType.JSON).body(Map.of("active", "yes")).patch("/api/webhooks/" + id)
                     .then().statusCode(400).body("errors[0].field", equalTo("active"));

@@ -1,4 +1,4 @@
-package io.cms.post.webhooks;
+package io.cms.local;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,35 +20,35 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A webhook receiver as an integrator would write one: a small HTTP server on localhost that checks
- * every request against the Standard Webhooks specification with its own verifier (not the CMS's
- * signing code) and records what it got and what it answered.
+ * A webhook receiver as an integrator would write one, for tests and benchmarks: a small HTTP server
+ * on localhost that checks every request against the Standard Webhooks specification with its own
+ * verifier (independent of the CMS's signing code) and records what it got and what it answered.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The specification's suggested tolerance for webhook-timestamp. */
     private static final long TOLERANCE_SECONDS = 5 * 60;
 
     /** One request as received. */
-    record Hit(String webhookId, long timestamp, String signature, String body, JsonNode json, boolean verified,
+    public record Hit(String webhookId, long timestamp, String signature, String body, JsonNode json, boolean verified,
             int answered, long receivedAtMillis) {
 
-        String type() {
+        public String type() {
             return json.path("type").asText();
         }
 
-        long version() {
+        public long version() {
             return json.path("data").path("version").asLong();
         }
 
-        String postId() {
+        public String postId() {
             return json.path("data").path("id").asText();
         }
     }
 
     /** How the receiver answers: the status for the n-th request (0-based); delays are per request. */
-    interface Behaviour {
+    public interface Behaviour {
         int status(int n) throws InterruptedException;
     }
 
@@ -58,7 +58,7 @@ final class Receiver implements AutoCloseable {
     private volatile Behaviour behaviour = n -> 200;
     private volatile String retryAfter;
 
-    Receiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
@@ -66,35 +66,35 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The URL to subscribe with (localhost is the one private host the test configuration allows). */
-    String url() {
+    public String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/hooks";
     }
 
-    Receiver verifyingWith(String... secrets) {
+    public WebhookReceiver verifyingWith(String... secrets) {
         this.secrets = List.of(secrets);
         return this;
     }
 
-    Receiver answering(Behaviour behaviour) {
+    public WebhookReceiver answering(Behaviour behaviour) {
         this.behaviour = behaviour;
         return this;
     }
 
-    Receiver answering(int status) {
+    public WebhookReceiver answering(int status) {
         return answering(n -> status);
     }
 
-    Receiver withRetryAfter(String value) {
+    public WebhookReceiver withRetryAfter(String value) {
         this.retryAfter = value;
         return this;
     }
 
-    List<Hit> hits() {
+    public List<Hit> hits() {
         return new ArrayList<>(hits);
     }
 
     /** Requests answered with 2xx: what the receiver accepted. */
-    List<Hit> accepted() {
+    public List<Hit> accepted() {
         return hits.stream().filter(h -> h.answered() >= 200 && h.answered() < 300).toList();
     }
 
