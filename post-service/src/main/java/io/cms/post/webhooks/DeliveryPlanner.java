@@ -32,13 +32,17 @@ public class DeliveryPlanner {
      */
     @Transactional
     public int plan(ConsumerRecord<String, byte[]> record) {
-        Optional<WebhookEvent> read = reader.read(record);
-        if (read.isEmpty()) {
+        Optional<OffsetDateTime> occurredAt = reader.occurredAt(record);
+        if (occurredAt.isEmpty()) {
             return 0;
         }
-        WebhookEvent event = read.get();
+        // Cheap check first: a fresh deployment reads the whole topic, mostly older than every subscription.
         List<WebhookSubscription> candidates = WebhookSubscription.list("active = true and createdAt <= ?1",
-                event.occurredAt());
+                occurredAt.get());
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        WebhookEvent event = reader.read(record).orElseThrow();
         int queued = 0;
         for (WebhookSubscription s : candidates) {
             WebhookEvent seen = event.asSeenBy(s);

@@ -48,6 +48,14 @@ public class EventReader {
         this.renderBase = trimSlash(config.publicRenderUrl());
     }
 
+    /** When the record's event happened; empty for an event type webhooks do not carry. Reads only headers. */
+    public Optional<OffsetDateTime> occurredAt(ConsumerRecord<String, byte[]> record) {
+        if (EventTypes.fromCloudEventType(header(record, "ce_type")).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(time(header(record, "ce_time"), record.timestamp()));
+    }
+
     /** The message for this record; empty for an event type webhooks do not carry. */
     public Optional<WebhookEvent> read(ConsumerRecord<String, byte[]> record) {
         Optional<String> type = EventTypes.fromCloudEventType(header(record, "ce_type"));

@@ -23,9 +23,13 @@ import io.cms.post.InfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +117,37 @@ class WebhookDeliveryIT {
         }
     }
 
+    @Test
+    void aPoisonEventIsDeadLetteredAndTheStreamGoesOn() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Subscribe.to(receiver, List.of("post.created"));
+            String poisonKey = UUID.randomUUID().toString();
+            send("cms.posts", poisonKey, "{not json", "cms.post.created");
+            String after = create(body(unique("After the poison")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !ofPost(receiver, after).isEmpty());
+
+            Properties p = new Properties();
+            p.put("bootstrap.servers", TestInfrastructure.shared().broker().bootstrapServers());
+            try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+                List<TopicPartition> partitions = List.of(new TopicPartition("cms.posts.webhook-dlq", 0));
+                dlq.assign(partitions);
+                dlq.seekToBeginning(partitions);
+                boolean found = false;
+                long deadline = System.currentTimeMillis() + 15_000;
+                while (!found && System.currentTimeMillis() < deadline) {
+                    for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(500))) {
+                        if (poisonKey.equals(r.key())) {
+                            found = true;
+                            String reason = new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+                            assertTrue(reason.contains("unreadable event value"), reason);
+                        }
+                    }
+                }
+                assertTrue(found, "the poison event is in the dead-letter topic");
+            }
+        }
+    }
+
     static List<WebhookReceiver.Hit> ofPost(WebhookReceiver receiver, String postId) {
         return receiver.accepted().stream().filter(h -> h.postId().equals(postId)).toList();
     }
@@ -123,17 +158,21 @@ class WebhookDeliveryIT {
         return out;
     }
 
+    /** What render-service announces once the HTML of a version is served. */
     private static void announceRendered(String postId, long version) {
+        String slug = admin().get("/api/posts/" + postId).then().extract().path("slug");
+        send("cms.rendered", postId, "{\"id\":\"" + postId + "\",\"slug\":\"" + slug + "\",\"version\":" + version
+                + ",\"title\":\"t\",\"urls\":{\"json\":\"/api/rendered/" + slug + "\",\"html\":\"/api/rendered/" + slug
+                + "/html\"},\"renderedAt\":\"" + Instant.now() + "\"}", "cms.post.rendered");
+    }
+
+    private static void send(String topic, String key, String value, String ceType) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().broker().bootstrapServers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            String slug = admin().get("/api/posts/" + postId).then().extract().path("slug");
-            String value = "{\"id\":\"" + postId + "\",\"slug\":\"" + slug + "\",\"version\":" + version
-                    + ",\"title\":\"t\",\"urls\":{\"json\":\"/api/rendered/" + slug + "\",\"html\":\"/api/rendered/" + slug
-                    + "/html\"},\"renderedAt\":\"" + Instant.now() + "\"}";
-            ProducerRecord<String, String> record = new ProducerRecord<>("cms.rendered", postId, value);
-            Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/cms/render-service",
-                    "ce_type", "cms.post.rendered", "ce_subject", postId, "ce_time", Instant.now().toString(),
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/cms/test",
+                    "ce_type", ceType, "ce_subject", key, "ce_time", Instant.now().toString(),
                     "content-type", "application/json")
                     .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();

@@ -107,6 +107,10 @@ class WebhookSubscriptionsIT {
                     .then().statusCode(400).body("errors[0].field", equalTo("secret"));
             admin().contentType(ContentType.JSON).body(Map.of("url", "http://10.1.1.1/")).patch("/api/webhooks/" + id)
                     .then().statusCode(400).body("errors[0].field", equalTo("url"));
+            admin().contentType(ContentType.JSON).body("{\"url\": ").patch("/api/webhooks/" + id)
+                    .then().statusCode(400).contentType("application/problem+json");
+            admin().contentType(ContentType.JSON).body("[1, 2]").patch("/api/webhooks/" + id)
+                    .then().statusCode(400).body("errors[0].field", equalTo("body"));
             admin().get("/api/webhooks/" + id).then().body("url", equalTo(receiver.url()));
             admin().get("/api/webhooks/not-a-uuid").then().statusCode(404);
             admin().get("/api/webhooks/" + id + "/deliveries?status=lost").then().statusCode(400)
