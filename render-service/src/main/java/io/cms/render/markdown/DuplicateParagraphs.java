@@ -36,23 +36,27 @@ public final class DuplicateParagraphs {
         for (Paragraph p : paragraphs) {
             totalChars += p.text().length();
         }
-        GramIndex index = new GramIndex(totalChars);
+        GramIndex index = GramIndex.forText(totalChars);
         int[] gramCounts = new int[paragraphs.size()];
         int[] shared = new int[paragraphs.size()];
         int[] touched = new int[paragraphs.size()];
         for (int i = 0; i < paragraphs.size(); i++) {
             char[] text = normalize(paragraphs.get(i).text());
             texts.add(text);
-            int[] slots = index.distinctSlots(text, i);
-            gramCounts[i] = slots.length;
             Integer same = text.length >= MIN_EXACT ? firstExact.putIfAbsent(fingerprint(text), i) : null;
             if (same != null && !Arrays.equals(texts.get(same), text)) {
                 same = null; // a 64-bit hash collision, not a repeat
             }
             if (same != null) {
+                // An exact copy adds no 5-gram its original does not have: it stays out of the index,
+                // which keeps the chains short in texts that repeat a lot.
                 warnings.add(warning("duplicate-paragraph", "Paragraph repeats an earlier one word for word",
                         paragraphs, same, i));
-            } else if (text.length >= MIN_NEAR) {
+                continue;
+            }
+            int[] slots = index.distinctSlots(text, i);
+            gramCounts[i] = slots.length;
+            if (text.length >= MIN_NEAR) {
                 int match = nearest(slots, index, gramCounts, shared, touched);
                 if (match >= 0) {
                     warnings.add(warning("near-duplicate-paragraph",
@@ -100,7 +104,7 @@ public final class DuplicateParagraphs {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 space = n > 0;
             } else {
                 if (space) {
@@ -111,6 +115,14 @@ public final class DuplicateParagraphs {
             }
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** {@link Character#isWhitespace} without its table lookup for the common cases (no white space above U+3000). */
+    private static boolean isWhitespace(char c) {
+        if (c <= ' ') {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+        }
+        return c >= 0x1680 && c <= 0x3000 && Character.isWhitespace(c);
     }
 
     private static long fingerprint(char[] text) {
@@ -129,26 +141,55 @@ public final class DuplicateParagraphs {
 
     /**
      * 5-gram hash to the paragraphs holding it: open addressing (Fibonacci hashing on the high
-     * bits) over chains kept in int arrays, sized up front from the text length.
+     * bits) over chains kept in int arrays. One index per thread is reused from render to render
+     * (up to {@link #REUSED_CAPACITY} slots): a generation stamp marks the slots of the current
+     * render, so nothing is allocated or cleared per render. Larger texts get a one-off index.
      */
     private static final class GramIndex {
+        private static final int REUSED_CAPACITY = 1 << 16;
+        private static final ThreadLocal<GramIndex> REUSED = ThreadLocal.withInitial(() -> new GramIndex(REUSED_CAPACITY));
+
         private final long[] keys;
         private final int[] heads;
+        private final int[] stamps;
         private final int[] markedBy;
         private final int shift;
-        private int[] entryParagraph;
-        private int[] entryNext;
+        private int[] entryParagraph = new int[1024];
+        private int[] entryNext = new int[1024];
         private int entries;
+        private int generation;
+        private int mark;
 
-        GramIndex(int totalChars) {
-            int capacity = Integer.highestOneBit(Math.max(16, totalChars * 2 + 1)) << 1;
+        private GramIndex(int capacity) {
             keys = new long[capacity];
             heads = new int[capacity];
+            stamps = new int[capacity];
             markedBy = new int[capacity];
-            java.util.Arrays.fill(heads, -2); // -2: empty slot, -1: key present, no entries yet
             shift = 64 - Integer.numberOfTrailingZeros(capacity);
-            entryParagraph = new int[Math.max(16, totalChars)];
-            entryNext = new int[Math.max(16, totalChars)];
+        }
+
+        /** An empty index for this much text, at a load factor of at most 1/2. */
+        static GramIndex forText(int totalChars) {
+            int capacity = Integer.highestOneBit(Math.max(16, totalChars)) << 1;
+            GramIndex index = capacity <= REUSED_CAPACITY ? REUSED.get() : new GramIndex(capacity);
+            index.reset();
+            return index;
+        }
+
+        private void reset() {
+            entries = 0;
+            if (generation == Integer.MAX_VALUE || mark > Integer.MAX_VALUE - 1_000_000) {
+                Arrays.fill(stamps, 0);
+                Arrays.fill(markedBy, 0);
+                generation = 0;
+                mark = 0;
+            }
+            generation++;
+        }
+
+        /** A fresh mark per paragraph, so a gram is listed once per paragraph. */
+        private int nextMark() {
+            return ++mark;
         }
 
         /** The slots of the paragraph's distinct 5-grams (a rolling hash), inserting unseen ones. */
@@ -159,6 +200,7 @@ public final class DuplicateParagraphs {
             }
             int[] out = new int[n];
             int count = 0;
+            int paragraphMark = nextMark();
             long power = 1;
             for (int k = 1; k < GRAM; k++) {
                 power *= 31;
@@ -170,8 +212,8 @@ public final class DuplicateParagraphs {
             for (int i = 0; i < n; i++) {
                 h = 31 * h + s[i + GRAM - 1];
                 int slot = slot(h);
-                if (markedBy[slot] != paragraph + 1) {
-                    markedBy[slot] = paragraph + 1;
+                if (markedBy[slot] != paragraphMark) {
+                    markedBy[slot] = paragraphMark;
                     out[count++] = slot;
                 }
                 h -= power * s[i];
@@ -204,10 +246,11 @@ public final class DuplicateParagraphs {
         private int slot(long gram) {
             int mask = keys.length - 1;
             int slot = (int) ((gram * 0x9E3779B97F4A7C15L) >>> shift);
-            while (heads[slot] != -2 && keys[slot] != gram) {
+            while (stamps[slot] == generation && keys[slot] != gram) {
                 slot = (slot + 1) & mask;
             }
-            if (heads[slot] == -2) {
+            if (stamps[slot] != generation) {
+                stamps[slot] = generation;
                 keys[slot] = gram;
                 heads[slot] = -1;
             }

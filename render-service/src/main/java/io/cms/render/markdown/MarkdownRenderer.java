@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -18,6 +19,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
 
 /**
  * Markdown to safe HTML plus the data derived from the same parse: table of contents, excerpt,
@@ -25,8 +27,8 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
  */
 public final class MarkdownRenderer {
 
-    private final Parser parser;
-    private final Parser parserWithoutAutolinks;
+    /** One parser per set of extensions, made when first needed (index: bit set of {@link #EXTENSIONS}). */
+    private final AtomicReferenceArray<Parser> parsers = new AtomicReferenceArray<>(1 << 5);
     private final HtmlRenderer renderer;
     private final MutableDataSet options;
     private final Liquid liquid;
@@ -34,8 +36,7 @@ public final class MarkdownRenderer {
 
     public MarkdownRenderer(Map<String, String> site, String postPath, Set<String> iframeHosts) {
         options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        TaskListExtension.create(), AutolinkExtension.create(), FootnoteExtension.create()))
+                .set(Parser.EXTENSIONS, allExtensions())
                 .set(TablesExtension.COLUMN_SPANS, false)
                 .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
                 .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
@@ -47,13 +48,7 @@ public final class MarkdownRenderer {
                 .set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-")
                 .set(HtmlRenderer.SOFT_BREAK, "\n")
                 .toMutable();
-        parser = Parser.builder(options).build();
-        // The autolink pass scans every text node and is the costliest extension on CJK text; a
-        // document with no "://", "www." or "@" cannot contain an autolink, so it skips the pass.
-        parserWithoutAutolinks = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS,
-                List.of(TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
-                        FootnoteExtension.create()))).build();
-        renderer = HtmlRenderer.builder(options).build();
+        renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new TextSplicer.Renderer()).build();
         liquid = new Liquid(site, postPath);
         sanitizer = new HtmlSanitizer(iframeHosts);
     }
@@ -64,8 +59,9 @@ public final class MarkdownRenderer {
     public RenderResult render(String markdown, String ownExcerpt) {
         Liquid.Result pre = liquid.process(markdown == null ? "" : markdown);
         String md = pre.markdown();
-        Document document = (mayHoldAutolinks(md) ? parser : parserWithoutAutolinks).parse(md);
-        String html = sanitizer.sanitize(renderer.render(document));
+        Document document = parserFor(md).parse(md);
+        String html = sanitizer.sanitize(write(document, TextSplicer.canSplice(md)));
+        int[] lineStarts = lineStarts(md);
 
         List<TocEntry> toc = toc(document);
         List<DuplicateParagraphs.Paragraph> paragraphs = new ArrayList<>();
@@ -73,7 +69,7 @@ public final class MarkdownRenderer {
         for (Node node : document.getDescendants()) {
             if (node instanceof Paragraph p) {
                 String text = PlainText.of(p);
-                paragraphs.add(new DuplicateParagraphs.Paragraph(text, p.getStartLineNumber() + 1));
+                paragraphs.add(new DuplicateParagraphs.Paragraph(text, lineOf(lineStarts, p.getStartOffset())));
                 if (firstParagraphs.length() < Excerpts.TARGET * 2) {
                     firstParagraphs.append(text).append(' ');
                 }
@@ -85,6 +81,73 @@ public final class MarkdownRenderer {
         String excerpt = ownExcerpt != null && !ownExcerpt.isBlank() ? ownExcerpt.strip() : Excerpts.of(firstParagraphs.toString());
         return new RenderResult(html, toc, excerpt, stats.readingTimeMinutes(), stats.words(), stats.cjkChars(),
                 stats.chars(), warnings);
+    }
+
+    /** flexmark's HTML, before sanitizing; with {@code splice}, text goes around the writer (same result). */
+    String write(Document document, boolean splice) {
+        if (!splice) {
+            return renderer.render(document);
+        }
+        List<String> texts = new ArrayList<>();
+        document.set(TextSplicer.TEXTS, texts);
+        return TextSplicer.splice(renderer.render(document), texts);
+    }
+
+    /** The parse {@link #render} makes of this Markdown (for tests). */
+    Document parse(String markdown) {
+        String md = liquid.process(markdown).markdown();
+        return parserFor(md).parse(md);
+    }
+
+    /** Offsets where lines start; flexmark's own line lookup scans from the top for every node. */
+    private static int[] lineStarts(String md) {
+        int[] starts = new int[16];
+        int n = 1;
+        for (int i = md.indexOf('\n'); i >= 0; i = md.indexOf('\n', i + 1)) {
+            if (n == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, n * 2);
+            }
+            starts[n++] = i + 1;
+        }
+        return java.util.Arrays.copyOf(starts, n);
+    }
+
+    /** 1-based line of an offset. */
+    private static int lineOf(int[] lineStarts, int offset) {
+        int i = java.util.Arrays.binarySearch(lineStarts, offset);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    private static List<Extension> allExtensions() {
+        return List.of(TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
+                AutolinkExtension.create(), FootnoteExtension.create());
+    }
+
+    /**
+     * A parser with only the extensions this text can use. Each extension adds a pass or a trigger
+     * character to the parse (autolinks scan every text node, the costliest on CJK prose), and none
+     * can match without its marker: a table needs "|", strikethrough "~", a task "[ ]" or "[x]", an
+     * autolink "://", "www." or "@", a footnote "[^". Together that is a quarter of a typical parse.
+     */
+    private Parser parserFor(String md) {
+        int wanted = (md.indexOf('|') >= 0 ? 1 : 0)
+                | (md.indexOf('~') >= 0 ? 2 : 0)
+                | (md.contains("[ ]") || md.contains("[x]") || md.contains("[X]") ? 4 : 0)
+                | (mayHoldAutolinks(md) ? 8 : 0)
+                | (md.contains("[^") ? 16 : 0);
+        Parser parser = parsers.get(wanted);
+        if (parser == null) {
+            List<Extension> all = allExtensions();
+            List<Extension> used = new ArrayList<>();
+            for (int bit = 0; bit < all.size(); bit++) {
+                if ((wanted & (1 << bit)) != 0) {
+                    used.add(all.get(bit));
+                }
+            }
+            parser = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, used)).build();
+            parsers.set(wanted, parser); // a race builds the same parser twice, harmlessly
+        }
+        return parser;
     }
 
     static boolean mayHoldAutolinks(String md) {

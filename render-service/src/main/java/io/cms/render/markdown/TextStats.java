@@ -17,15 +17,18 @@ public record TextStats(int words, int cjkChars, int chars) {
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
+            if (cp >= 0x1100 && isCjk(cp)) { // first: most characters of a Japanese or Chinese post
+                chars++;
+                cjk++;
+                inWord = false;
+                continue;
+            }
             if (Character.isWhitespace(cp)) {
                 inWord = false;
                 continue;
             }
             chars++;
-            if (isCjk(cp)) {
-                cjk++;
-                inWord = false;
-            } else if (Character.isLetterOrDigit(cp)) {
+            if (Character.isLetterOrDigit(cp)) {
                 if (!inWord) {
                     words++;
                 }
