@@ -81,6 +81,10 @@ class WriteToHtmlBench {
                     pct(afterWrite, 50), pct(afterWrite, 95), pct(afterWrite, 99), afterWrite.get(afterWrite.size() - 1),
                     pct(searchable, 50), pct(searchable, 95), pct(searchable, 99), searchable.get(searchable.size() - 1));
             System.out.println(table);
+            // Where the time goes inside render-service: change -> event received -> render served.
+            String metrics = stack.send(stack.request("render-service", "/q/metrics")).body();
+            metrics.lines().filter(l -> l.startsWith("cms_event_lag_seconds{") && l.contains("quantile"))
+                    .forEach(l -> System.out.println("  " + l));
             Path out = Path.of("target", "bench", "write-to-html.json");
             Files.createDirectories(out.getParent());
             Files.writeString(out, String.format("{\"writes\": %d, \"rate\": %d, \"p50Ms\": %.2f, \"p95Ms\": %.2f, "

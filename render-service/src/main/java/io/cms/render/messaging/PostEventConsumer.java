@@ -1,8 +1,10 @@
 package io.cms.render.messaging;
 
+import io.cms.common.messaging.EventLag;
 import io.cms.common.messaging.PostEventReader;
 import io.cms.render.RenderedPost;
 import io.cms.render.service.RenderService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,16 +22,21 @@ public class PostEventConsumer {
     private final RenderedPublisher rendered;
     private final PostEventReader<PostEvent> reader = new PostEventReader<>(PostEvent.class);
 
-    PostEventConsumer(RenderService renders, RenderedPublisher rendered) {
+    private final EventLag lag;
+
+    PostEventConsumer(RenderService renders, RenderedPublisher rendered, MeterRegistry registry) {
         this.renders = renders;
         this.rendered = rendered;
+        this.lag = new EventLag(registry, "render-service");
     }
 
     @Incoming(Channels.POSTS)
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
+        lag.received(record);
         PostEvent event = reader.read(record);
         RenderedPost announced = renders.apply(event, false);
+        lag.served(record);
         if (announced != null) {
             rendered.published(announced);
         }

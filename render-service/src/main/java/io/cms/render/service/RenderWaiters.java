@@ -9,20 +9,31 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Read-your-writes: a request for version N waits here until a render of N or newer is stored.
  * A render applied by this replica wakes the waiter at once; renders applied by another replica are
  * seen by re-reading the database every {@value #RECHECK_MILLIS} ms.
+ *
+ * <p>Each key counts its signals, and a waiter only sleeps if no signal came since it read the
+ * count, before it looked at the database: a render stored between that look and the sleep is not
+ * missed (it used to cost the waiter a whole recheck interval).
  */
 @ApplicationScoped
 public class RenderWaiters {
 
     static final long RECHECK_MILLIS = 50;
 
-    private final ConcurrentHashMap<String, Object> monitors = new ConcurrentHashMap<>();
+    /** Signals and waiters of one key; guarded by itself. */
+    private static final class Slot {
+        long signals;
+        int waiters;
+    }
+
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
     /** Wakes requests waiting on this key (a post id or a slug). */
     public void signal(String key) {
-        Object monitor = monitors.get(key);
-        if (monitor != null) {
-            synchronized (monitor) {
-                monitor.notifyAll();
+        Slot slot = slots.get(key);
+        if (slot != null) {
+            synchronized (slot) {
+                slot.signals++;
+                slot.notifyAll();
             }
         }
     }
@@ -31,9 +42,19 @@ public class RenderWaiters {
     public boolean await(String key, long minVersion, long timeoutMillis, LongSupplier storedVersion)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        Object monitor = monitors.computeIfAbsent(key, k -> new Object());
+        Slot slot = slots.compute(key, (k, existing) -> {
+            Slot s = existing == null ? new Slot() : existing;
+            synchronized (s) {
+                s.waiters++;
+            }
+            return s;
+        });
         try {
             while (true) {
+                long seen;
+                synchronized (slot) {
+                    seen = slot.signals;
+                }
                 if (storedVersion.getAsLong() >= minVersion) {
                     return true;
                 }
@@ -41,12 +62,18 @@ public class RenderWaiters {
                 if (left <= 0) {
                     return false;
                 }
-                synchronized (monitor) {
-                    monitor.wait(Math.min(left, RECHECK_MILLIS));
+                synchronized (slot) {
+                    if (slot.signals == seen) {
+                        slot.wait(Math.min(left, RECHECK_MILLIS));
+                    }
                 }
             }
         } finally {
-            monitors.remove(key, monitor);
+            slots.computeIfPresent(key, (k, s) -> {
+                synchronized (s) {
+                    return --s.waiters == 0 ? null : s;
+                }
+            });
         }
     }
 }
