@@ -3,6 +3,7 @@ package io.cms.search.index;
 import io.cms.search.messaging.PostEvent;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -10,11 +11,27 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 
 /** Builds the Lucene document of a post event: a searchable post, or a hidden marker of its version. */
 public final class PostDocument {
 
     public static final FacetsConfig FACETS = facets();
+
+    /**
+     * Title and body text as searched and highlighted: stored, with offsets in the postings, so the
+     * highlighter reads match positions instead of running Kuromoji over the stored body again.
+     */
+    private static final FieldType HIGHLIGHTED = highlighted(true);
+    /** The same without the stored value (the CJK copy of a Japanese post: searched, never shown). */
+    private static final FieldType HIGHLIGHTED_UNSTORED = highlighted(false);
+
+    private static FieldType highlighted(boolean stored) {
+        FieldType type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
 
     private PostDocument() {
     }
@@ -41,18 +58,18 @@ public final class PostDocument {
         String fullText = excerpt.isEmpty() ? body.text() : excerpt + " " + body.text();
         switch (language) {
             case JA -> {
-                d.add(new TextField(Fields.TITLE_JA, title, Field.Store.YES));
-                d.add(new TextField(Fields.BODY_JA, fullText, Field.Store.YES));
-                d.add(new TextField(Fields.TITLE_CJK, title, Field.Store.NO));
-                d.add(new TextField(Fields.BODY_CJK, fullText, Field.Store.NO));
+                d.add(new Field(Fields.TITLE_JA, title, HIGHLIGHTED));
+                d.add(new Field(Fields.BODY_JA, fullText, HIGHLIGHTED));
+                d.add(new Field(Fields.TITLE_CJK, title, HIGHLIGHTED_UNSTORED));
+                d.add(new Field(Fields.BODY_CJK, fullText, HIGHLIGHTED_UNSTORED));
             }
             case ZH -> {
-                d.add(new TextField(Fields.TITLE_CJK, title, Field.Store.YES));
-                d.add(new TextField(Fields.BODY_CJK, fullText, Field.Store.YES));
+                d.add(new Field(Fields.TITLE_CJK, title, HIGHLIGHTED));
+                d.add(new Field(Fields.BODY_CJK, fullText, HIGHLIGHTED));
             }
             case EN -> {
-                d.add(new TextField(Fields.TITLE_EN, title, Field.Store.YES));
-                d.add(new TextField(Fields.BODY_EN, fullText, Field.Store.YES));
+                d.add(new Field(Fields.TITLE_EN, title, HIGHLIGHTED));
+                d.add(new Field(Fields.BODY_EN, fullText, HIGHLIGHTED));
             }
         }
         if (!body.code().isBlank()) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,7 @@ import io.cms.search.messaging.PostEvent;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -19,6 +21,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
@@ -37,6 +40,13 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    /**
+     * Version of the index layout (fields, their options, analyzers). An index committed with another
+     * one is rebuilt from {@code cms.posts} at start. 2: offsets in the postings of highlighted fields.
+     */
+    static final String SCHEMA = "2";
+    private static final String SCHEMA_KEY = "cms.schema";
+
     private final Analyzer analyzer;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private volatile long lastGeneration;
@@ -74,6 +84,11 @@ public final class SearchIndex implements AutoCloseable {
      * {@code cms.posts} (readiness stays false until it has caught up).
      */
     public static SearchIndex openOrRecover(Path dir, Analyzer analyzer) {
+        String schema = committedSchema(dir);
+        if (schema != null && !schema.equals(SCHEMA)) {
+            moveAside(dir, "written with index schema " + schema + ", this version uses " + SCHEMA);
+            return new SearchIndex(dir, analyzer);
+        }
         try {
             return new SearchIndex(dir, analyzer);
         } catch (UncheckedIOException e) {
@@ -84,16 +99,35 @@ public final class SearchIndex implements AutoCloseable {
                     || e.getCause() instanceof java.io.EOFException)) {
                 throw e;
             }
-            Path aside = dir.resolveSibling(dir.getFileName() + ".unreadable-" + System.currentTimeMillis());
-            org.jboss.logging.Logger.getLogger(SearchIndex.class).errorf(
-                    "The search index in %s cannot be read (%s); moved to %s, rebuilding from cms.posts", dir,
-                    e.getCause(), aside);
-            try {
-                Files.move(dir, aside);
-            } catch (IOException moveFailed) {
-                throw new UncheckedIOException("Could not move the unreadable index aside", moveFailed);
-            }
+            moveAside(dir, "it cannot be read: " + e.getCause());
             return new SearchIndex(dir, analyzer);
+        }
+    }
+
+    private static void moveAside(Path dir, String why) {
+        Path aside = dir.resolveSibling(dir.getFileName() + ".unreadable-" + System.currentTimeMillis());
+        org.jboss.logging.Logger.getLogger(SearchIndex.class).errorf(
+                "The search index in %s is not usable (%s); moved to %s, rebuilding from cms.posts", dir, why, aside);
+        try {
+            Files.move(dir, aside);
+        } catch (IOException moveFailed) {
+            throw new UncheckedIOException("Could not move the unusable index aside", moveFailed);
+        }
+    }
+
+    /** The schema an existing index was committed with ("1" for indexes from before it was recorded); null if none. */
+    private static String committedSchema(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Directory d = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(d)) {
+                return null;
+            }
+            List<IndexCommit> commits = DirectoryReader.listCommits(d);
+            return commits.get(commits.size() - 1).getUserData().getOrDefault(SCHEMA_KEY, "1");
+        } catch (IOException e) {
+            return null; // unreadable: the normal open finds out and recovers
         }
     }
 
@@ -168,6 +202,7 @@ public final class SearchIndex implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         nextOffsets.forEach((p, o) -> sb.append(p).append(':').append(o).append(','));
         data.put(OFFSETS, sb.toString());
+        data.put(SCHEMA_KEY, SCHEMA);
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
     }

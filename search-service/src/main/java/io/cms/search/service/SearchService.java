@@ -68,7 +68,8 @@ public class SearchService {
                     ? FacetsCollector.search(searcher, query, n,
                             new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true)), facets)
                     : FacetsCollector.search(searcher, query, n, facets);
-            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
+            // The facet collector saw every match: no second pass (searcher.count) for the total.
+            long total = facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
                     top.scoreDocs.length);
             List<SearchResult.Hit> hits = hits(searcher, page, text, index);

@@ -57,4 +57,26 @@ class SearchIndexTest {
             assertTrue(siblings.anyMatch(p -> p.getFileName().toString().startsWith("idx.unreadable-")));
         }
     }
+
+    @Test
+    void anIndexOfAnOlderLayoutIsSetAsideAndRebuilt(@TempDir Path dir) throws Exception {
+        Path idx = dir.resolve("idx");
+        // An index as the previous layout committed it: no schema in its commit data.
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(idx);
+                org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+                        new org.apache.lucene.index.IndexWriterConfig())) {
+            w.addDocument(new org.apache.lucene.document.Document());
+            w.commit();
+        }
+        try (SearchIndex index = SearchIndex.openOrRecover(idx, Analyzers.perField(Optional.empty()))) {
+            assertEquals(Map.of(), index.committedOffsets(), "a fresh index: the feed starts from the beginning");
+            index.commit(Map.of(0, 3L));
+        }
+        try (java.util.stream.Stream<Path> siblings = java.nio.file.Files.list(dir)) {
+            assertEquals(1, siblings.filter(p -> p.getFileName().toString().startsWith("idx.unreadable-")).count());
+        }
+        try (SearchIndex index = SearchIndex.openOrRecover(idx, Analyzers.perField(Optional.empty()))) {
+            assertEquals(Map.of(0, 3L), index.committedOffsets(), "an index of the current layout is kept");
+        }
+    }
 }
