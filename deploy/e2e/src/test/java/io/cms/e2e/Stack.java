@@ -59,6 +59,10 @@ final class Stack implements AutoCloseable {
         return request(service, path).header("Authorization", "Bearer " + TOKEN);
     }
 
+    io.cms.local.KafkaBroker broker() {
+        return stack.broker();
+    }
+
     void restart(String service, boolean crash) throws InterruptedException {
         stack.restart(service, crash);
     }

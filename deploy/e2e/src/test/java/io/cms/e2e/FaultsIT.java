@@ -1,0 +1,132 @@
+package io.cms.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults during a stream of writes, over the whole stack: nothing a write committed may go missing
+ * from what render-service serves and search-service finds once the fault is over.
+ */
+class FaultsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Stack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new Stack("faults");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void renderAndSearchKilledMidStreamConvergeWithNothingMissing() throws Exception {
+        Map<String, Long> last = new ConcurrentHashMap<>();
+        List<String> posts = createPosts("kill", 10);
+        Thread writer = new Thread(() -> write(posts, 15, last));
+        writer.start();
+        Thread.sleep(1_000);
+        stack.restart("render-service", true);
+        stack.restart("search-service", true);
+        writer.join();
+        assertConverged(posts, last);
+    }
+
+    @Test
+    void writesSucceedWhileTheBrokerIsDownAndEverythingArrivesAfter() throws Exception {
+        Map<String, Long> last = new ConcurrentHashMap<>();
+        List<String> posts = createPosts("broker", 10);
+        stack.broker().stop();
+        try {
+            write(posts, 5, last); // every write must succeed: the outbox holds the events
+        } finally {
+            stack.broker().start();
+        }
+        assertConverged(posts, last);
+    }
+
+    private static List<String> createPosts(String prefix, int n) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
+                    .header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString(body(prefix + " " + i + " " + System.nanoTime(), "first"))));
+            assertEquals(201, created.statusCode(), created.body());
+            ids.add(JSON.readTree(created.body()).get("id").asText());
+        }
+        return ids;
+    }
+
+    /** {@code rounds} updates of every post; each must be answered 200. Records the last version and marker. */
+    private static void write(List<String> posts, int rounds, Map<String, Long> last) {
+        try {
+            for (int r = 0; r < rounds; r++) {
+                for (String id : posts) {
+                    String marker = "marker" + r + "x" + id.substring(0, 8);
+                    HttpResponse<String> put = stack.send(stack.admin("post-service", "/api/posts/" + id)
+                            .header("Content-Type", "application/json")
+                            .PUT(BodyPublishers.ofString(body("Fault " + id, marker))));
+                    assertEquals(200, put.statusCode(), put.body());
+                    last.put(id, JSON.readTree(put.body()).get("version").asLong());
+                    last.put(id + "/marker", (long) r);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(String title, String text) {
+        return "{\"title\":\"" + title + "\",\"markdown\":\"本文 " + text + "\",\"status\":\"published\"}";
+    }
+
+    /** Every post served and searchable at its last version, with its last text. */
+    private static void assertConverged(List<String> posts, Map<String, Long> last) throws Exception {
+        for (String id : posts) {
+            long version = last.get(id);
+            String marker = "marker" + last.get(id + "/marker") + "x" + id.substring(0, 8);
+            long deadline = System.currentTimeMillis() + 90_000;
+            HttpResponse<String> html;
+            do { // each request waits up to 10 s for the version
+                html = stack.send(stack.request("render-service",
+                        "/api/rendered/" + id + "/html?minVersion=" + version + "&wait=10s"));
+            } while ((html.statusCode() != 200 || html.headers().firstValue("CMS-Stale").isPresent())
+                    && System.currentTimeMillis() < deadline);
+            assertEquals(200, html.statusCode(), html.body());
+            assertTrue(html.headers().firstValue("CMS-Stale").isEmpty(), "version " + version + " of " + id + " served");
+            assertTrue(html.body().contains(marker), html.body());
+
+            long indexed = -1;
+            while (indexed < version && System.currentTimeMillis() < deadline) {
+                HttpResponse<String> r = stack.send(stack.request("search-service", "/api/search/posts/" + id));
+                indexed = r.statusCode() == 200 ? JSON.readTree(r.body()).get("version").asLong() : -1;
+                if (indexed < version) {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(version, indexed, "search holds the last version of " + id);
+            HttpResponse<String> found = stack.send(stack.request("search-service",
+                    "/api/search?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)));
+            assertTrue(found.body().contains(id), marker + " finds " + id + ": " + found.body());
+        }
+    }
+}
