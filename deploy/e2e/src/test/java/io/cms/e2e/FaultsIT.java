@@ -64,6 +64,45 @@ class FaultsIT {
         assertConverged(posts, last);
     }
 
+    @Test
+    void writesDuringADatabaseRestartFailCleanlyAndEverythingRecovers() throws Exception {
+        Map<String, Long> last = new ConcurrentHashMap<>();
+        List<String> posts = createPosts("database", 3);
+        write(posts, 1, last);
+        String id = posts.get(0);
+        stack.postgres().stop();
+        try {
+            HttpResponse<String> during = stack.send(stack.admin("post-service", "/api/posts/" + id)
+                    .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(body("During", "lost"))));
+            assertEquals(503, during.statusCode(), during.body());
+            assertEquals("application/problem+json", during.headers().firstValue("Content-Type").orElse(""));
+        } finally {
+            stack.postgres().start();
+        }
+        // post-service recovers by itself: a write succeeds again within seconds.
+        long deadline = System.currentTimeMillis() + 60_000;
+        int status;
+        do {
+            Thread.sleep(200);
+            status = stack.send(stack.admin("post-service", "/api/posts/" + id)).statusCode();
+        } while (status != 200 && System.currentTimeMillis() < deadline);
+        assertEquals(200, status, "post-service reads again after the restart");
+        write(posts, 2, last);
+        assertConverged(posts, last);
+
+        // The failed write left nothing behind: versions are contiguous and none holds its text.
+        HttpResponse<String> revisions = stack.send(stack.admin("post-service", "/api/posts/" + id + "/revisions"));
+        List<Long> versions = new ArrayList<>();
+        JSON.readTree(revisions.body()).forEach(r -> versions.add(r.get("version").asLong()));
+        versions.sort(null);
+        for (int i = 0; i < versions.size(); i++) {
+            assertEquals(i + 1, versions.get(i), "revisions " + versions);
+        }
+        assertEquals((long) last.get(id), versions.get(versions.size() - 1));
+        HttpResponse<String> post = stack.send(stack.admin("post-service", "/api/posts/" + id));
+        assertTrue(!post.body().contains("lost"), post.body());
+    }
+
     private static List<String> createPosts(String prefix, int n) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {

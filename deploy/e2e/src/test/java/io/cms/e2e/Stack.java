@@ -63,6 +63,10 @@ final class Stack implements AutoCloseable {
         return stack.broker();
     }
 
+    io.cms.local.Postgres postgres() {
+        return stack.postgres();
+    }
+
     void restart(String service, boolean crash) throws InterruptedException {
         stack.restart(service, crash);
     }

@@ -99,6 +99,10 @@ public final class LocalStack implements AutoCloseable {
         return broker;
     }
 
+    public Postgres postgres() {
+        return postgres;
+    }
+
     /** Starts everything and returns once every started service reports ready. */
     public void start() throws InterruptedException {
         requireFree("Kafka", settings.kafkaPort(), "CMS_KAFKA_PORT");

@@ -1,13 +1,13 @@
 package io.cms.post.messaging;
 
 import io.cms.common.messaging.PostEventReader.PoisonEvent;
+import io.cms.common.messaging.TransientRetry;
 import io.cms.post.webhooks.DeliveryPlanner;
 import io.cms.post.webhooks.DeliveryWorker;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Feeds webhooks from the content events on Kafka, never from the requests that change posts: a
@@ -17,9 +17,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class WebhookEventConsumer {
-
-    private static final Logger LOG = Logger.getLogger(WebhookEventConsumer.class);
-    private static final long MAX_BACKOFF_MS = 10_000;
 
     private final DeliveryPlanner planner;
     private final DeliveryWorker worker;
@@ -42,21 +39,9 @@ public class WebhookEventConsumer {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
-        long backoff = 100;
-        while (true) {
-            try {
-                if (planner.plan(record) > 0) {
-                    worker.wake();
-                }
-                return;
-            } catch (PoisonEvent e) {
-                throw e;
-            } catch (RuntimeException e) {
-                LOG.warnf("Planning webhooks for %s-%d@%d failed (%s); retrying in %d ms", record.topic(),
-                        record.partition(), record.offset(), e.getMessage(), backoff);
-                Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-            }
+        String where = "Planning webhooks for " + record.topic() + "-" + record.partition() + "@" + record.offset();
+        if (TransientRetry.run(where, () -> planner.plan(record), e -> e instanceof PoisonEvent) > 0) {
+            worker.wake();
         }
     }
 }

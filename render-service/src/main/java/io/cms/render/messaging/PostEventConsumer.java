@@ -2,8 +2,10 @@ package io.cms.render.messaging;
 
 import io.cms.common.messaging.EventLag;
 import io.cms.common.messaging.PostEventReader;
+import io.cms.common.messaging.TransientRetry;
 import io.cms.render.RenderedPost;
 import io.cms.render.service.RenderService;
+import io.cms.render.service.Renderer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +34,23 @@ public class PostEventConsumer {
 
     @Incoming(Channels.POSTS)
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
+    public void consume(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         lag.received(record);
         PostEvent event = reader.read(record);
-        RenderedPost announced = renders.apply(event, false);
+        String where = "Rendering " + record.topic() + "-" + record.partition() + "@" + record.offset();
+        RenderedPost announced = TransientRetry.run(where, () -> renders.apply(event, false), PostEventConsumer::isPoison);
         lag.served(record);
         if (announced != null) {
-            rendered.published(announced);
+            // Apart from the render: a retry of the render would find it stored and announce nothing.
+            TransientRetry.run("Announcing " + event.id(), () -> {
+                rendered.published(announced);
+                return null;
+            }, e -> false);
         }
+    }
+
+    /** Failures the event causes (to the dead-letter topic); anything else is an outage to wait out. */
+    private static boolean isPoison(Throwable e) {
+        return e instanceof PostEventReader.PoisonEvent || e instanceof Renderer.RenderFailure;
     }
 }
