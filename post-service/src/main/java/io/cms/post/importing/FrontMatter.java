@@ -90,22 +90,29 @@ public final class FrontMatter {
             throw new InvalidFrontMatter("the front matter must be a mapping of keys to values");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> plain = (Map<String, Object>) plain(map);
+        Map<String, Object> plain = (Map<String, Object>) plain(map, 0);
         return plain;
     }
 
+    /** Deeper than YAML's own nesting limit can only be an alias that refers to itself. */
+    private static final int MAX_DEPTH = 50;
+
     /** Converts what YAML may hold into what JSON can: string keys, base64 for binary. */
-    private static Object plain(Object value) {
+    private static Object plain(Object value, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new InvalidFrontMatter("the front matter nests more than " + MAX_DEPTH
+                    + " levels deep, or an alias refers to itself (e.g. a: &a [*a])");
+        }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v, depth + 1)));
             return out;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(FrontMatter::plain).toList();
+            return list.stream().map(v -> plain(v, depth + 1)).toList();
         }
         if (value instanceof java.util.Set<?> set) {
-            return set.stream().map(FrontMatter::plain).toList();
+            return set.stream().map(v -> plain(v, depth + 1)).toList();
         }
         if (value instanceof byte[] bytes) {
             return Base64.getEncoder().encodeToString(bytes);

@@ -116,4 +116,11 @@ class JekyllPostTest {
         assertEquals(fm, back.values());
         assertEquals(body, back.body());
     }
+
+    @Test
+    void aSelfReferencingAliasIsInvalidFrontMatterNotAStackOverflow() {
+        FrontMatter.InvalidFrontMatter e = assertThrows(FrontMatter.InvalidFrontMatter.class,
+                () -> FrontMatter.parse("---\ntitle: x\na: &a [*a]\n---\nbody"));
+        assertTrue(e.getMessage().contains("refers to itself"), e.getMessage());
+    }
 }
