@@ -4,11 +4,21 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.local.WebhookReceiver;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +43,15 @@ class WriteToHtmlBench {
             HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
                     .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)));
             String id = json.readTree(created.body()).get("id").asText();
+            // (a) the event on Kafka and (d) the webhook, timed on arrival, matched to writes by version.
+            Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
+            Map<Long, Long> onKafka = new ConcurrentHashMap<>();
+            Thread tap = tap(stack.broker().bootstrapServers(), id, onKafka);
+            WebhookReceiver receiver = new WebhookReceiver();
+            HttpResponse<String> subscribed = stack.send(stack.admin("post-service", "/api/webhooks")
+                    .header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString("{\"url\":\"" + receiver.url() + "\",\"events\":[\"post.updated\"]}")));
+            receiver.verifyingWith(json.readTree(subscribed.body()).get("secret").asText());
             List<Double> total = new ArrayList<>();
             List<Double> afterWrite = new ArrayList<>();
             List<Double> searchable = new ArrayList<>();
@@ -44,6 +63,9 @@ class WriteToHtmlBench {
                         .PUT(BodyPublishers.ofString("{\"title\":\"計測\",\"markdown\":\"# 計測\\n\\n本文 " + i + "\"}")));
                 long t1 = System.nanoTime();
                 long version = json.readTree(put.body()).get("version").asLong();
+                if (i > 50) {
+                    answeredAt.put(version, System.currentTimeMillis());
+                }
                 HttpResponse<String> html = stack.send(stack.request("render-service",
                         "/api/rendered/" + id + "/html?minVersion=" + version + "&wait=5s"));
                 long t2 = System.nanoTime();
@@ -73,9 +95,31 @@ class WriteToHtmlBench {
                     Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
                 }
             }
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (receiver.accepted().size() < writes + 50 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            tap.interrupt();
+            tap.join(5_000);
+            receiver.close();
+            List<Double> event = new ArrayList<>();
+            List<Double> webhook = new ArrayList<>();
+            answeredAt.forEach((v, at) -> {
+                if (onKafka.containsKey(v)) {
+                    event.add((double) Math.max(0, onKafka.get(v) - at));
+                }
+            });
+            for (WebhookReceiver.Hit hit : receiver.accepted()) {
+                Long at = answeredAt.get(hit.version());
+                if (at != null) {
+                    webhook.add((double) Math.max(0, hit.receivedAtMillis() - at));
+                }
+            }
             Collections.sort(total);
             Collections.sort(afterWrite);
             Collections.sort(searchable);
+            Collections.sort(event);
+            Collections.sort(webhook);
             String table = String.format("%nWrite -> new HTML served (%d writes at up to %d/s, after 50 warm-up writes):%n"
                     + "  from PUT sent:     p50 %.1f ms | p95 %.1f ms | p99 %.1f ms | max %.1f ms%n"
                     + "  from PUT answered: p50 %.1f ms | p95 %.1f ms | p99 %.1f ms | max %.1f ms%n"
@@ -86,7 +130,20 @@ class WriteToHtmlBench {
             if (!MEASURE_SEARCH) {
                 table = table.substring(0, table.indexOf("Write -> searchable"));
             }
+            table += String.format("Write -> event on Kafka, from PUT answered (ms resolution): %s%n"
+                    + "Write -> webhook received (post.updated), from PUT answered (ms resolution): %s%n",
+                    summary(event, writes), summary(webhook, writes));
             System.out.println(table);
+            Map<String, List<Double>> chart = new LinkedHashMap<>();
+            chart.put("(a) event on Kafka", event);
+            chart.put("(b) new HTML served", afterWrite);
+            if (MEASURE_SEARCH) {
+                chart.put("(c) searchable", searchable);
+            }
+            chart.put("(d) webhook received", webhook);
+            Files.createDirectories(Path.of("target", "bench"));
+            LatencyChart.write(Path.of("target", "bench", "freshness.png"), String.format(
+                    "Write -> fresh everywhere, from the PUT's answer (%d writes at up to %d/s, 2 cores)", writes, rate), chart);
             // Where the time goes inside render-service: change -> event received -> render served.
             String metrics = stack.send(stack.request("render-service", "/q/metrics")).body();
             metrics.lines().filter(l -> l.startsWith("cms_event_lag_seconds{") && l.contains("quantile"))
@@ -95,10 +152,53 @@ class WriteToHtmlBench {
             Files.createDirectories(out.getParent());
             Files.writeString(out, String.format("{\"writes\": %d, \"rate\": %d, \"p50Ms\": %.2f, \"p95Ms\": %.2f, "
                     + "\"p99Ms\": %.2f, \"maxMs\": %.2f, \"afterWriteP50Ms\": %.2f, \"afterWriteP99Ms\": %.2f, "
-                    + "\"searchableP50Ms\": %.2f, \"searchableP99Ms\": %.2f}%n",
+                    + "\"searchableP50Ms\": %.2f, \"searchableP99Ms\": %.2f, \"eventP50Ms\": %.2f, \"eventP99Ms\": %.2f, "
+                    + "\"webhookP50Ms\": %.2f, \"webhookP99Ms\": %.2f, \"webhooksReceived\": %d}%n",
                     writes, rate, pct(total, 50), pct(total, 95), pct(total, 99), total.get(total.size() - 1),
-                    pct(afterWrite, 50), pct(afterWrite, 99), pct(searchable, 50), pct(searchable, 99)));
+                    pct(afterWrite, 50), pct(afterWrite, 99), pct(searchable, 50), pct(searchable, 99),
+                    pct(event, 50), pct(event, 99), pct(webhook, 50), pct(webhook, 99), webhook.size()));
         }
+    }
+
+    private static String summary(List<Double> sorted, int expected) {
+        if (sorted.isEmpty()) {
+            return "none arrived";
+        }
+        return String.format("p50 %.0f ms | p95 %.0f ms | p99 %.0f ms | max %.0f ms (%d of %d)", pct(sorted, 50),
+                pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1), sorted.size(), expected);
+    }
+
+    /** Records when each version of the post arrives on cms.posts (a consumer of its own, no group). */
+    private static Thread tap(String bootstrap, String postId, Map<Long, Long> arrivals) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor("cms.posts").stream()
+                .map(info -> new TopicPartition("cms.posts", info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        ObjectMapper json = new ObjectMapper();
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                        long now = System.currentTimeMillis();
+                        if (postId.equals(r.key())) {
+                            arrivals.put(json.readTree(r.value()).get("version").asLong(), now);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // interrupted: the bench is over
+            } finally {
+                Thread.interrupted(); // cleared, so that closing the consumer does not fail on it
+                consumer.close();
+            }
+        }, "bench-tap");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static double pct(List<Double> sorted, int p) {

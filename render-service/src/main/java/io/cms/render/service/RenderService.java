@@ -1,5 +1,9 @@
 package io.cms.render.service;
 
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.cms.render.RenderedPost;
 import io.cms.render.markdown.RenderResult;
 import io.cms.render.messaging.PostEvent;
@@ -15,6 +19,8 @@ public class RenderService {
     private final Renderer renderer;
     private final RenderStore store;
     private final RenderWaiters waiters;
+    private static final int MAX_REMEMBERED = 200_000;
+    private final Map<UUID, Long> storedVersions = new ConcurrentHashMap<>();
 
     RenderService(Renderer renderer, RenderStore store, RenderWaiters waiters) {
         this.renderer = renderer;
@@ -27,19 +33,25 @@ public class RenderService {
      * @return the stored render to announce on {@code cms.rendered}, or null if there is nothing new to announce
      */
     public RenderedPost apply(PostEvent event, boolean force) {
-        long stored = store.storedVersion(event.id());
-        if (stored > event.version() || (stored == event.version() && !force)) {
+        // Versions this replica stored: skips rendering an event already superseded without a query.
+        // Only a hint (another replica may have stored a newer one); the save transaction decides.
+        Long known = storedVersions.get(event.id());
+        if (known != null && (known > event.version() || (known == event.version() && !force))) {
             return null;
         }
         RenderResult result = event.isPublic() ? renderer.render(event.markdown(), event.excerpt()) : null;
-        RenderStore.Outcome outcome = store.save(event, result, force);
-        if (outcome == RenderStore.Outcome.STALE) {
+        RenderStore.Saved saved = store.save(event, result, force);
+        if (storedVersions.size() > MAX_REMEMBERED) {
+            storedVersions.clear(); // a hint, bounded in memory: forgetting only costs a render
+        }
+        storedVersions.merge(event.id(), saved.row().version, Math::max);
+        if (saved.outcome() == RenderStore.Outcome.STALE) {
             return null;
         }
         waiters.signal(event.id().toString());
         if (event.slug() != null) {
             waiters.signal(event.slug());
         }
-        return outcome == RenderStore.Outcome.RENDERED ? store.load(event.id()) : null;
+        return saved.outcome() == RenderStore.Outcome.RENDERED ? saved.row() : null;
     }
 }

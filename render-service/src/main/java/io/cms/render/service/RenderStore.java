@@ -21,15 +21,8 @@ public class RenderStore {
         RENDERED, REMOVED, STALE
     }
 
-    @Transactional
-    public RenderedPost load(UUID id) {
-        return RenderedPost.findById(id);
-    }
-
-    @Transactional
-    public long storedVersion(UUID id) {
-        RenderedPost p = RenderedPost.findById(id);
-        return p == null ? 0 : p.version;
+    /** The outcome, and the row as it is stored after the transaction (the newer one when stale). */
+    public record Saved(Outcome outcome, RenderedPost row) {
     }
 
     /**
@@ -37,10 +30,10 @@ public class RenderStore {
      * @param force apply an event of the version already stored too (a rebuild after a renderer change)
      */
     @Transactional
-    public Outcome save(PostEvent event, RenderResult result, boolean force) {
+    public Saved save(PostEvent event, RenderResult result, boolean force) {
         RenderedPost row = RenderedPost.findById(event.id(), LockModeType.PESSIMISTIC_WRITE);
         if (row != null && (row.version > event.version() || (row.version == event.version() && !force))) {
-            return Outcome.STALE;
+            return new Saved(Outcome.STALE, row);
         }
         boolean isNew = row == null;
         if (isNew) {
@@ -63,7 +56,7 @@ public class RenderStore {
         if (isNew) {
             row.persist();
         }
-        return result == null ? Outcome.REMOVED : Outcome.RENDERED;
+        return new Saved(result == null ? Outcome.REMOVED : Outcome.RENDERED, row);
     }
 
     /** A visible render by id, or by slug (the newest render when a slug moved between posts). */

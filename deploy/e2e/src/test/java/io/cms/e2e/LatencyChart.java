@@ -1,0 +1,90 @@
+package io.cms.e2e;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+/** A latency distribution chart (share of samples at or under x ms), one line per series, as PNG. */
+final class LatencyChart {
+
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e)};
+
+    private LatencyChart() {
+    }
+
+    /** @param series name → sorted latencies in ms */
+    static void write(Path file, String title, Map<String, List<Double>> series) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        int w = 900;
+        int h = 500;
+        int left = 70;
+        int right = 20;
+        int top = 40;
+        int bottom = 60;
+        double max = series.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
+        double xMax = Math.ceil(max / 10) * 10;
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, left, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int plotW = w - left - right;
+        int plotH = h - top - bottom;
+        g.drawRect(left, top, plotW, plotH);
+        for (int i = 0; i <= 10; i++) {
+            int x = left + plotW * i / 10;
+            int y = top + plotH - plotH * i / 10;
+            g.setColor(new Color(0xdddddd));
+            g.drawLine(x, top, x, top + plotH);
+            g.drawLine(left, y, left + plotW, y);
+            g.setColor(Color.BLACK);
+            g.drawString(String.format("%.0f", xMax * i / 10), x - 8, top + plotH + 15);
+            g.drawString(i * 10 + "%", left - 35, y + 4);
+        }
+        g.drawString("latency (ms); y: share of writes at or under it", left + plotW / 2 - 120, h - 20);
+        int s = 0;
+        Map<String, Color> legend = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+            Color c = COLORS[s++ % COLORS.length];
+            legend.put(e.getKey(), c);
+            List<Double> v = e.getValue();
+            g.setColor(c);
+            g.setStroke(new BasicStroke(2f));
+            int px = left;
+            int py = top + plotH;
+            for (int i = 0; i < v.size(); i++) {
+                int x = left + (int) (plotW * v.get(i) / xMax);
+                int y = top + plotH - (int) (plotH * (i + 1) / (double) v.size());
+                g.drawLine(px, py, x, py);
+                g.drawLine(x, py, x, y);
+                px = x;
+                py = y;
+            }
+        }
+        int ly = top + plotH - 20 * legend.size();
+        for (Map.Entry<String, Color> e : legend.entrySet()) {
+            g.setColor(e.getValue());
+            g.fillRect(left + plotW - 260, ly - 9, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(e.getKey(), left + plotW - 242, ly + 2);
+            ly += 18;
+        }
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+}
