@@ -63,12 +63,19 @@ public class RenderedResource {
 
     private Found find(String idOrSlug, String minVersion, String wait) throws InterruptedException {
         long min = minVersion(minVersion);
+        Optional<RenderedPost> post;
         if (min > 0) {
-            long timeout = waitMillis(wait);
-            waiters.await(idOrSlug, min, timeout,
-                    () -> store.findVisible(idOrSlug).map(p -> p.version).orElse(0L));
+            // The last look the wait took is the answer: no second query once the version is there.
+            java.util.concurrent.atomic.AtomicReference<Optional<RenderedPost>> seen =
+                    new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+            waiters.await(idOrSlug, min, waitMillis(wait), () -> {
+                seen.set(store.findVisible(idOrSlug));
+                return seen.get().map(p -> p.version).orElse(0L);
+            });
+            post = seen.get();
+        } else {
+            post = store.findVisible(idOrSlug);
         }
-        Optional<RenderedPost> post = store.findVisible(idOrSlug);
         if (post.isEmpty()) {
             throw ProblemException.notFound("No rendered post " + idOrSlug
                     + (min > 0 ? " at version " + min + " or newer yet" : ""));
