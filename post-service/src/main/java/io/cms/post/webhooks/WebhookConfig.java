@@ -46,6 +46,10 @@ public interface WebhookConfig {
     @WithDefault("8")
     int maxInFlightPerSubscription();
 
+    /** How long finished deliveries (delivered or failed) stay in the delivery log. */
+    @WithDefault("30d")
+    Duration logRetention();
+
     /** How often the worker looks for due retries when nothing wakes it. */
     @WithDefault("500ms")
     Duration poll();

@@ -17,10 +17,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.cms.post.InfraResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 /** Redelivery, replay from Kafka, test messages and secret rotation. */
@@ -130,6 +133,32 @@ class WebhookOperationsIT {
             assertEquals(2, signatures.length, hit.signature());
             String signedWithOld = Signatures.header(hit.webhookId(), hit.timestamp(), hit.body(), List.of(sub.secret()));
             assertEquals(signedWithOld, signatures[1], "the old secret still signs during the grace period");
+        }
+    }
+
+    @Inject
+    DeliveryLogRetention retention;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void finishedDeliveriesLeaveTheLogAfterTheRetentionPendingOnesStay() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created"));
+            create(body(unique("Old news")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() == 1);
+            receiver.answering(503);
+            create(body(unique("Still pending")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.hits().size() >= 2);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "UPDATE webhook_delivery SET updated_at = now() - interval '40 days' WHERE subscription_id = ?1")
+                    .setParameter(1, java.util.UUID.fromString(sub.id())).executeUpdate());
+
+            assertTrue(retention.deleteFinishedBefore(Duration.ofDays(30).toMillis()) >= 1);
+            JsonPath log = Subscribe.deliveries(sub.id(), "");
+            assertEquals(1, log.getInt("total"), "only the pending delivery is left");
+            assertEquals("pending", log.getString("items[0].status"));
         }
     }
 }
