@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.cms.local.LocalStack;
@@ -65,6 +66,10 @@ final class Stack implements AutoCloseable {
 
     io.cms.local.Postgres postgres() {
         return stack.postgres();
+    }
+
+    List<LocalStack.ServiceStats> serviceStats() {
+        return stack.serviceStats();
     }
 
     void restart(String service, boolean crash) throws InterruptedException {

@@ -138,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
             if (!p.awaitReady(120_000)) {
                 throw new IllegalStateException(p.name() + " did not become ready; see its output above");
             }
-            log(p.name() + " ready at http://localhost:" + p.port() + " (API docs: /q/swagger-ui)");
+            log(p.name() + " ready at http://localhost:" + p.port() + " in " + p.readyAfterMillis() + " ms (API docs: /q/swagger-ui)");
         }
     }
 
@@ -160,6 +160,14 @@ public final class LocalStack implements AutoCloseable {
             env.put("CMS_" + s.name().replace("-service", "").toUpperCase() + "_DB_URL", postgres.jdbcUrl(s.database()));
         }
         return env;
+    }
+
+    /** Per running service: milliseconds from JVM start to ready, and resident memory in KiB. */
+    public record ServiceStats(String name, long readyAfterMillis, long residentKib) {
+    }
+
+    public synchronized List<ServiceStats> serviceStats() {
+        return running.stream().map(p -> new ServiceStats(p.name(), p.readyAfterMillis(), p.residentKib())).toList();
     }
 
     /**

@@ -21,6 +21,8 @@ final class ServiceProcess {
     private final int port;
     private final Map<String, String> env;
     private Process process;
+    private long startedAt;
+    private long readyAfterMillis = -1;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> env) {
         this.name = name;
@@ -41,6 +43,8 @@ final class ServiceProcess {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
+        startedAt = System.nanoTime();
+        readyAfterMillis = -1;
         try {
             process = pb.start();
         } catch (IOException e) {
@@ -59,11 +63,31 @@ final class ServiceProcess {
                 return false;
             }
             if (status("/q/health/ready") == 200) {
+                readyAfterMillis = (System.nanoTime() - startedAt) / 1_000_000;
                 return true;
             }
             Thread.sleep(250);
         }
         return false;
+    }
+
+    /** Milliseconds from starting the JVM to the first ready answer; -1 before that. */
+    long readyAfterMillis() {
+        return readyAfterMillis;
+    }
+
+    /** Resident memory of the process in KiB (Linux), or -1. */
+    long residentKib() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
     }
 
     boolean isAlive() {
