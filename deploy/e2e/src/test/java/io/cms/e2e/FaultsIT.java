@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.local.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,8 @@ class FaultsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new Stack("faults");
+        // Webhook retries on a schedule of seconds (production: minutes to hours).
+        stack = new Stack("faults", Map.of("CMS_WEBHOOKS_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,10s,10s,10s,10s"));
     }
 
     @AfterAll
@@ -101,6 +104,41 @@ class FaultsIT {
         assertEquals((long) last.get(id), versions.get(versions.size() - 1));
         HttpResponse<String> post = stack.send(stack.admin("post-service", "/api/posts/" + id));
         assertTrue(!post.body().contains("lost"), post.body());
+    }
+
+    @Test
+    void aWebhookReceiverDownForAHundredWritesGetsEveryEventOnceInOrder() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            AtomicBoolean down = new AtomicBoolean(true);
+            receiver.answering(n -> down.get() ? 503 : 200);
+            HttpResponse<String> subscribed = stack.send(stack.admin("post-service", "/api/webhooks")
+                    .header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString("{\"url\":\"" + receiver.url() + "\",\"events\":[\"post.updated\"]}")));
+            assertEquals(201, subscribed.statusCode(), subscribed.body());
+            receiver.verifyingWith(JSON.readTree(subscribed.body()).get("secret").asText());
+            Map<String, Long> last = new ConcurrentHashMap<>();
+            List<String> posts = createPosts("webhook", 10);
+            write(posts, 10, last); // 100 updates while the receiver answers 503
+            Thread.sleep(1_000);
+            assertTrue(receiver.accepted().isEmpty());
+            down.set(false);
+
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (receiver.accepted().size() < 100 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(2_000); // a duplicate would show up by now
+            List<WebhookReceiver.Hit> accepted = receiver.accepted();
+            assertEquals(100, accepted.size(), "every update delivered once");
+            assertEquals(100, accepted.stream().map(WebhookReceiver.Hit::webhookId).distinct().count());
+            assertTrue(receiver.hits().stream().allMatch(WebhookReceiver.Hit::verified));
+            for (String id : posts) {
+                List<Long> versions = accepted.stream().filter(h -> h.postId().equals(id))
+                        .map(WebhookReceiver.Hit::version).toList();
+                assertEquals(java.util.stream.LongStream.rangeClosed(2, 11).boxed().toList(), versions,
+                        "updates of " + id + " in order");
+            }
+        }
     }
 
     private static List<String> createPosts(String prefix, int n) throws Exception {
