@@ -1,60 +1,35 @@
 package io.cms.search;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cms.local.TestInfrastructure;
-import io.cms.search.messaging.IndexFeeder;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.cms.local.ContractEvents;
 
 /** Produces cms.posts events built from post-service's contract fixtures. */
 public final class PostEvents implements AutoCloseable {
 
-    static final Path CONTRACT = Path.of("..", "post-service", "src", "test", "resources", "contract");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final KafkaProducer<String, byte[]> producer;
+    private final ContractEvents events = new ContractEvents();
 
-    public PostEvents() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().broker().bootstrapServers());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    /** A post event: the fixture of {@code ceType} with these fields replaced (null keeps the fixture's). */
+    /** A post event: the fixture of {@code ceType} with these fields replaced (null keeps the fixture's, but lang is always set). */
     public void send(String ceType, UUID id, long version, String status, String title, String markdown, String lang,
             List<String> tags) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(CONTRACT.resolve(ceType + ".json")));
-        ObjectNode value = (ObjectNode) event.get("value");
-        value.put("id", id.toString()).put("slug", "s-" + id).put("version", version);
+        Map<String, Object> fields = new LinkedHashMap<>();
         if (status != null) {
-            value.put("status", status);
+            fields.put("status", status);
         }
         if (title != null) {
-            value.put("title", title);
+            fields.put("title", title);
         }
         if (markdown != null) {
-            value.put("markdown", markdown);
+            fields.put("markdown", markdown);
         }
-        value.put("lang", lang);
+        fields.put("lang", lang);
         if (tags != null) {
-            value.set("tags", JSON.valueToTree(tags));
+            fields.put("tags", tags);
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(IndexFeeder.POSTS_TOPIC, id.toString(),
-                JSON.writeValueAsBytes(value));
-        event.get("headers").fields().forEachRemaining(h ->
-                record.headers().add(h.getKey(), h.getValue().asText().getBytes(StandardCharsets.UTF_8)));
-        producer.send(record).get();
+        events.sendPost(ceType, id, "s-" + id, version, fields);
     }
 
     public void publish(UUID id, long version, String title, String markdown, String lang, List<String> tags)
@@ -64,6 +39,6 @@ public final class PostEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        events.close();
     }
 }

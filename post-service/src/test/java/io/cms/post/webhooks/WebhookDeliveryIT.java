@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cms.local.ContractEvents;
 import io.cms.local.TestInfrastructure;
 import io.cms.post.InfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,12 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Write → event on Kafka → signed webhook, through the real broker and database. */
@@ -167,15 +164,11 @@ class WebhookDeliveryIT {
     }
 
     private static void send(String topic, String key, String value, String ceType) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().broker().bootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/cms/test",
-                    "ce_type", ceType, "ce_subject", key, "ce_time", Instant.now().toString(),
-                    "content-type", "application/json")
-                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+        try (ContractEvents events = new ContractEvents()) {
+            events.send(topic, key, ContractEvents.headers(Map.of("ce_specversion", "1.0", "ce_id",
+                    UUID.randomUUID().toString(), "ce_source", "/cms/test", "ce_type", ceType, "ce_subject", key,
+                    "ce_time", Instant.now().toString(), "content-type", "application/json")),
+                    value.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
