@@ -1,19 +1,17 @@
 package io.cms.e2e;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+
+import io.cms.local.JekyllImport;
 
 /**
  * Imports the sample corpus (../shared/samples/corpus, Jekyll posts in three languages) as one zip
@@ -25,23 +23,13 @@ class ImportBench {
     @Test
     void importCorpus() throws Exception {
         Path corpus = Path.of("..", "..", "..", "shared", "samples", "corpus").toAbsolutePath().normalize();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            files = walk.filter(p -> p.toString().matches(".*\\.(md|markdown)$") && !p.endsWith("SOURCES.md")).toList();
-        }
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(zip)) {
-            for (Path f : files) {
-                out.putNextEntry(new ZipEntry(corpus.relativize(f).toString()));
-                out.write(Files.readAllBytes(f));
-                out.closeEntry();
-            }
-        }
+        List<Path> files = JekyllImport.markdownFiles(corpus).stream().filter(p -> !p.endsWith("SOURCES.md")).toList();
+        byte[] zipped = JekyllImport.zip(corpus, files);
         ObjectMapper json = new ObjectMapper();
         try (Stack stack = new Stack("import-bench")) {
             long t0 = System.nanoTime();
             HttpResponse<String> response = stack.send(stack.admin("post-service", "/api/import")
-                    .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zip.toByteArray())));
+                    .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zipped)));
             double importSeconds = (System.nanoTime() - t0) / 1e9;
             JsonNode report = json.readTree(response.body());
             List<String> published = new ArrayList<>();
@@ -58,7 +46,7 @@ class ImportBench {
             String table = String.format("%nImport of the sample corpus (%d files, %.1f MB zip):%n"
                     + "  import: %d created, %d failed in %.2f s (%.0f posts/s)%n"
                     + "  all %d published posts rendered %.2f s and searchable %.2f s after the import started%n",
-                    files.size(), zip.size() / 1e6, report.get("created").asInt(), report.get("failed").asInt(),
+                    files.size(), zipped.length / 1e6, report.get("created").asInt(), report.get("failed").asInt(),
                     importSeconds, report.get("created").asInt() / importSeconds, published.size(), rendered, searchable);
             System.out.println(table);
             Path out = Path.of("target", "bench", "import.json");

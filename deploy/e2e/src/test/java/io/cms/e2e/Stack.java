@@ -1,11 +1,8 @@
 package io.cms.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +16,7 @@ final class Stack implements AutoCloseable {
     static final String TOKEN = "e2e-admin-token";
 
     private final LocalStack stack;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Api api;
 
     Stack(String name) throws InterruptedException {
         this(name, Map.of());
@@ -36,6 +32,7 @@ final class Stack implements AutoCloseable {
         Path data = Path.of("target", name + "-" + System.nanoTime()).toAbsolutePath();
         stack = new LocalStack(new LocalStack.Settings(root, data, Ports.free(), Ports.free(), ports, TOKEN, "*", false,
                 serviceEnvironment));
+        api = new Api(stack::port, TOKEN);
         try {
             stack.start();
         } catch (RuntimeException | InterruptedException e) {
@@ -45,19 +42,19 @@ final class Stack implements AutoCloseable {
     }
 
     String url(String service, String path) {
-        return "http://localhost:" + stack.port(service) + path;
+        return api.url(service, path);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 
     HttpRequest.Builder request(String service, String path) {
-        return HttpRequest.newBuilder(URI.create(url(service, path)));
+        return api.request(service, path);
     }
 
     HttpRequest.Builder admin(String service, String path) {
-        return request(service, path).header("Authorization", "Bearer " + TOKEN);
+        return api.admin(service, path);
     }
 
     io.cms.local.KafkaBroker broker() {

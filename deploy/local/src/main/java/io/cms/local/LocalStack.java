@@ -70,21 +70,72 @@ public final class LocalStack implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Runs the stack in the foreground until Ctrl-C.
+     *
+     * @param args {@code --import DIR} imports a Jekyll {@code _posts} folder once everything is ready
+     */
     public static void main(String[] args) throws Exception {
-        LocalStack stack = new LocalStack(Settings.fromEnvironment());
+        Path importDir = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--import") && i + 1 < args.length) {
+                importDir = Path.of(args[++i]).toAbsolutePath().normalize();
+                if (!Files.isDirectory(importDir)) {
+                    fail("--import " + args[i] + ": no such folder");
+                }
+            } else {
+                fail("Unknown argument " + args[i] + ". Usage: deploy/local/up [--build] [--import DIR]");
+            }
+        }
+        LocalStack stack;
+        try {
+            stack = new LocalStack(Settings.fromEnvironment());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
             stack.start();
         } catch (RuntimeException e) {
-            System.err.println("Could not start the CMS: " + e.getMessage());
-            System.exit(1);
+            fail("Could not start the CMS: " + e.getMessage());
         }
-        log("The CMS is running. Try:");
-        log("  curl -H 'Authorization: Bearer <token>' -H 'Content-Type: application/json' \\");
-        log("       -d '{\"title\":\"こんにちは\",\"markdown\":\"# Hello\",\"status\":\"published\"}' "
-                + "http://localhost:" + stack.port("post-service") + "/api/posts");
-        log("Ctrl-C stops everything; data stays in " + stack.settings.dataDir());
+        if (importDir != null) {
+            log("Importing the Markdown posts under " + importDir + " ...");
+            JekyllImport.Report report = JekyllImport.importFolder(importDir,
+                    "http://localhost:" + stack.port("post-service"), stack.adminToken());
+            log(String.format("Imported %d files: %d created, %d updated, %d unchanged, %d failed", report.files(),
+                    report.created(), report.updated(), report.unchanged(), report.failed()));
+            report.failures().forEach(f -> log("  failed: " + f));
+        }
+        stack.printWelcome();
         Thread.currentThread().join();
+    }
+
+    /** The URLs, the admin token and a first request to try. */
+    private void printWelcome() {
+        String post = "http://localhost:" + port("post-service");
+        log("");
+        log("The CMS is running.");
+        for (Service s : SERVICES) {
+            if (running.stream().anyMatch(p -> p.name().equals(s.name()))) {
+                log(String.format("  %-15s http://localhost:%d/api   (API docs: /q/swagger-ui, health: /q/health)",
+                        s.name(), port(s.name())));
+            }
+        }
+        log("  Admin token:    " + token);
+        log("Try:");
+        log("  curl -H 'Authorization: Bearer " + token + "' -H 'Content-Type: application/json' \\");
+        log("       -d '{\"title\":\"こんにちは\",\"markdown\":\"# Hello\\n\\nFirst post.\",\"status\":\"published\"}' "
+                + post + "/api/posts");
+        log("  curl 'http://localhost:" + port("search-service") + "/api/search?q=hello'");
+        log("  curl http://localhost:" + port("render-service") + "/api/rendered/<slug>/html");
+        log("Ctrl-C stops everything; data stays in " + settings.dataDir());
+    }
+
+    private static void fail(String message) {
+        System.err.println("[cms] " + message);
+        System.exit(1);
     }
 
     public String adminToken() {
@@ -207,11 +258,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The token kept in the data directory; made, kept and shown once when there is none. */
+    /** The token kept in the data directory; made and kept when there is none. */
     private static String keptToken(Path dataDir) throws IOException {
         Path file = dataDir.resolve("admin-token");
         if (Files.exists(file)) {
-            log("Admin token: kept in " + file);
+            log("Using the admin token kept in " + file);
             return Files.readString(file).strip();
         }
         byte[] bytes = new byte[32];
@@ -219,8 +270,7 @@ public final class LocalStack implements AutoCloseable {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Files.writeString(file, token + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        log("Generated admin token (shown once; kept in " + file + "):");
-        log("  " + token);
+        log("Generated an admin token, kept in " + file);
         return token;
     }
 
@@ -233,7 +283,18 @@ public final class LocalStack implements AutoCloseable {
 
     private static int intEnv(String name, int fallback) {
         String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(v.strip());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number (1-65535), not '" + v + "'");
+        }
     }
 
     private static String env(String name, String fallback) {
