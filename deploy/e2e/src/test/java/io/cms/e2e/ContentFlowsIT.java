@@ -38,6 +38,35 @@ class ContentFlowsIT {
         }
     }
 
+    /**
+     * Graceful shutdown: a request in flight when the service gets SIGTERM (a rolling update on
+     * Kubernetes) is answered normally, not cut off.
+     */
+    @Test
+    void aServiceStoppedWithSigtermAnswersTheRequestInFlight() throws Exception {
+        HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"title\":\"Graceful\",\"markdown\":\"v1\",\"status\":\"published\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertEquals(200, stack.send(stack.request("render-service", "/api/rendered/" + id + "?minVersion=1&wait=10s")).statusCode());
+
+        // Waits its full 4 s for a version that never comes, and is answered with the older one.
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> inFlight = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return stack.send(stack.request("render-service", "/api/rendered/" + id + "?minVersion=99&wait=4s"));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Thread.sleep(1_000);
+        stack.restart("render-service", false);
+        HttpResponse<String> answer = inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("true", answer.headers().firstValue("CMS-Stale").orElse(null));
+        assertEquals(1, JSON.readTree(answer.body()).get("version").asInt());
+    }
+
     @Test
     void publishUpdateUnpublish() throws Exception {
         HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")

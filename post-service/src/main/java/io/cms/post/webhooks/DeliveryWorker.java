@@ -54,7 +54,7 @@ public class DeliveryWorker {
             t.setDaemon(true);
             return t;
         });
-        sender = new Sender(guard, config.timeout(), executor);
+        sender = new Sender(guard, config.timeout());
         running = true;
         loop = new Thread(this::run, "webhook-worker");
         loop.setDaemon(true);

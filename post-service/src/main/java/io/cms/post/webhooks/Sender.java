@@ -39,11 +39,16 @@ public final class Sender {
     private final TargetGuard guard;
     private final Duration timeout;
 
-    public Sender(TargetGuard guard, Duration timeout, Executor executor) {
+    /**
+     * The client keeps its own executor: the caller's pool also runs blocking work (address checks,
+     * recording attempts in the database), and the client's I/O must progress even when all of
+     * that pool's threads wait.
+     */
+    public Sender(TargetGuard guard, Duration timeout) {
         this.guard = guard;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout).executor(executor).build();
+                .connectTimeout(timeout).build();
     }
 
     /** Sends on {@code executor} (the address check resolves the host, which may block). */
