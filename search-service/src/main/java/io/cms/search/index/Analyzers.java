@@ -35,12 +35,37 @@ public final class Analyzers {
         Analyzer ja = new JapaneseAnalyzer(dictionary(userDictionary), JapaneseTokenizer.Mode.SEARCH,
                 JapaneseAnalyzer.getDefaultStopSet(), JapaneseAnalyzer.getDefaultStopTags());
         Analyzer cjk = new CJKAnalyzer();
+        Analyzer cjkScriptOnly = cjkScriptOnly();
         Analyzer en = new EnglishAnalyzer();
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
                 Fields.SUGGEST, suggest(),
                 Fields.TITLE_JA, ja, Fields.BODY_JA, ja,
                 Fields.TITLE_CJK, cjk, Fields.BODY_CJK, cjk,
+                Fields.TITLE_JA_CJK, cjkScriptOnly, Fields.BODY_JA_CJK, cjkScriptOnly,
                 Fields.TITLE_EN, en, Fields.BODY_EN, en));
+    }
+
+    /**
+     * CJK bigrams of kanji and kana only: every other token is dropped, so a latin word in a Japanese
+     * post is indexed (and matched) once, by Kuromoji, not a second time here.
+     */
+    private static Analyzer cjkScriptOnly() {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return new org.apache.lucene.analysis.cjk.CJKWidthCharFilter(reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                var tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
+                var bigrams = new org.apache.lucene.analysis.cjk.CJKBigramFilter(
+                        new org.apache.lucene.analysis.core.LowerCaseFilter(tokenizer));
+                return new TokenStreamComponents(tokenizer, new org.apache.lucene.analysis.core.TypeTokenFilter(bigrams,
+                        java.util.Set.of(org.apache.lucene.analysis.cjk.CJKBigramFilter.DOUBLE_TYPE,
+                                org.apache.lucene.analysis.cjk.CJKBigramFilter.SINGLE_TYPE), true));
+            }
+        };
     }
 
     /** Lower-cased edge n-grams (1–30 characters) of each space-separated word; queried without analysis. */

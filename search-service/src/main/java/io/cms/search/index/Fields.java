@@ -24,9 +24,15 @@ public final class Fields {
 
     public static final String TITLE_JA = "title_ja";
     public static final String BODY_JA = "body_ja";
-    /** CJK bigrams: Chinese text, and Japanese text too so any part of a compound matches. */
+    /** CJK bigrams of Chinese posts. */
     public static final String TITLE_CJK = "title_cjk";
     public static final String BODY_CJK = "body_cjk";
+    /**
+     * Japanese posts' CJK-script text again as bigrams (only kanji and kana; latin words are already in
+     * the Kuromoji fields), so a word inside a longer compound matches. Searched, never shown.
+     */
+    public static final String TITLE_JA_CJK = "title_ja_cjk";
+    public static final String BODY_JA_CJK = "body_ja_cjk";
     public static final String TITLE_EN = "title_en";
     public static final String BODY_EN = "body_en";
 

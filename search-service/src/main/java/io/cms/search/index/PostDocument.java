@@ -22,12 +22,9 @@ public final class PostDocument {
      * Title and body text as searched and highlighted: stored, with offsets in the postings, so the
      * highlighter reads match positions instead of running Kuromoji over the stored body again.
      */
-    private static final FieldType HIGHLIGHTED = highlighted(true);
-    /** The same without the stored value (the CJK copy of a Japanese post: searched, never shown). */
-    private static final FieldType HIGHLIGHTED_UNSTORED = highlighted(false);
-
-    private static FieldType highlighted(boolean stored) {
-        FieldType type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    private static final FieldType HIGHLIGHTED = highlighted();
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
@@ -60,8 +57,9 @@ public final class PostDocument {
             case JA -> {
                 d.add(new Field(Fields.TITLE_JA, title, HIGHLIGHTED));
                 d.add(new Field(Fields.BODY_JA, fullText, HIGHLIGHTED));
-                d.add(new Field(Fields.TITLE_CJK, title, HIGHLIGHTED_UNSTORED));
-                d.add(new Field(Fields.BODY_CJK, fullText, HIGHLIGHTED_UNSTORED));
+                // Searched, never shown: positions for phrases, no stored text, no offsets.
+                d.add(new TextField(Fields.TITLE_JA_CJK, title, Field.Store.NO));
+                d.add(new TextField(Fields.BODY_JA_CJK, fullText, Field.Store.NO));
             }
             case ZH -> {
                 d.add(new Field(Fields.TITLE_CJK, title, HIGHLIGHTED));

@@ -68,7 +68,13 @@ public final class QueryFactory {
 
     private Query term(String text) {
         List<Query> perField = new ArrayList<>();
+        boolean cjkOnly = cjkScriptOnly(text);
         WEIGHTS.forEach((field, weight) -> {
+            // Those fields keep only kanji and kana: a term with anything else ("AI企業") would lose
+            // that part there and match far too much; the Kuromoji fields match it whole.
+            if (!cjkOnly && (field.equals(Fields.TITLE_JA_CJK) || field.equals(Fields.BODY_JA_CJK))) {
+                return;
+            }
             Query q = builder.createPhraseQuery(field, text);
             if (q != null) {
                 perField.add(weight == 1f ? q : new BoostQuery(q, weight));
@@ -77,12 +83,23 @@ public final class QueryFactory {
         return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.1f);
     }
 
+    /** Whether every letter and digit of the text is kanji or kana (ー included). */
+    static boolean cjkScriptOnly(String text) {
+        return text.codePoints().filter(Character::isLetterOrDigit).allMatch(cp -> cp == 'ー'
+                || switch (Character.UnicodeScript.of(cp)) {
+                    case HAN, HIRAGANA, KATAKANA -> true;
+                    default -> false;
+                });
+    }
+
     private static Map<String, Float> weights() {
         Map<String, Float> w = new LinkedHashMap<>();
         w.put(Fields.TITLE_JA, 3f);
         w.put(Fields.BODY_JA, 1f);
         w.put(Fields.TITLE_CJK, 2.5f);
         w.put(Fields.BODY_CJK, 0.8f);
+        w.put(Fields.TITLE_JA_CJK, 2.5f);
+        w.put(Fields.BODY_JA_CJK, 0.8f);
         w.put(Fields.TITLE_EN, 3f);
         w.put(Fields.BODY_EN, 1f);
         w.put(Fields.CODE, 0.3f);

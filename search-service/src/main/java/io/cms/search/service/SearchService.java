@@ -14,6 +14,7 @@ import java.util.Set;
 
 import io.cms.search.index.Fields;
 import io.cms.search.index.IndexHolder;
+import io.cms.search.index.Language;
 import io.cms.search.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.document.Document;
@@ -21,6 +22,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -42,7 +44,14 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 public class SearchService {
 
     private static final Set<String> STORED = Set.of(Fields.ID, Fields.SLUG, Fields.TITLE, Fields.EXCERPT,
-            Fields.PUBLISHED_AT, Fields.TAG);
+            Fields.PUBLISHED_AT, Fields.TAG, Fields.LANG);
+    /** Per language code, the stored title and body fields its posts are highlighted from. */
+    private static final Map<String, String[]> HIGHLIGHTED = Map.of(
+            Language.JA.code(), new String[] {Fields.TITLE_JA, Fields.BODY_JA},
+            Language.ZH.code(), new String[] {Fields.TITLE_CJK, Fields.BODY_CJK},
+            Language.EN.code(), new String[] {Fields.TITLE_EN, Fields.BODY_EN});
+
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true));
 
     private final IndexHolder indexes;
     private final QueryFactory queries;
@@ -63,11 +72,12 @@ public class SearchService {
         IndexSearcher searcher = index.acquire();
         try {
             int n = r.page() * r.limit();
-            FacetsCollector facets = new FacetsCollector();
-            TopDocs top = r.byDate() || text == null
-                    ? FacetsCollector.search(searcher, query, n,
-                            new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true)), facets)
-                    : FacetsCollector.search(searcher, query, n, facets);
+            // Collector managers let the searcher run the segments' slices in parallel.
+            FacetsCollectorManager.FacetsResult result = r.byDate() || text == null
+                    ? FacetsCollectorManager.search(searcher, query, n, NEWEST_FIRST, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
+            TopDocs top = result.topDocs();
+            FacetsCollector facets = result.facetsCollector();
             // The facet collector saw every match: no second pass (searcher.count) for the total.
             long total = facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
@@ -91,7 +101,7 @@ public class SearchService {
         SearchIndex index = indexes.current();
         IndexSearcher searcher = index.acquire();
         try {
-            TopDocs top = searcher.search(q, 10, new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true)));
+            TopDocs top = searcher.search(q, 10, NEWEST_FIRST);
             List<String> titles = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 String title = searcher.storedFields().document(sd.doc, Set.of(Fields.TITLE)).get(Fields.TITLE);
@@ -146,42 +156,65 @@ public class SearchService {
 
     private List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text, SearchIndex index)
             throws IOException {
-        Map<String, String[]> snippets = Map.of();
-        if (text != null && page.length > 0) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                    .withMaxLength(20_000)
-                    .build();
-            String[] fields = new String[] {Fields.TITLE_JA, Fields.TITLE_CJK, Fields.TITLE_EN, Fields.BODY_JA,
-                Fields.BODY_CJK, Fields.BODY_EN};
-            int[] passages = new int[] {1, 1, 1, 2, 2, 2};
-            TopDocs slice = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-            snippets = highlighter.highlightFields(fields, text, slice, passages);
+        Document[] docs = new Document[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = searcher.storedFields().document(page[i].doc, STORED);
         }
+        String[][] highlights = text == null ? new String[page.length][2] : highlights(searcher, page, docs, text, index);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            Document d = searcher.storedFields().document(page[i].doc, STORED);
-            Map<String, String> highlights = new LinkedHashMap<>();
-            highlights.put("title", first(snippets, i, Fields.TITLES));
-            highlights.put("body", first(snippets, i, Fields.BODIES));
-            highlights.values().removeIf(v -> v == null);
+            Document d = docs[i];
+            Map<String, String> marked = new LinkedHashMap<>();
+            marked.put("title", highlights[i][0]);
+            marked.put("body", highlights[i][1]);
+            marked.values().removeIf(v -> v == null);
             var published = d.getField(Fields.PUBLISHED_AT);
             hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.SLUG), d.get(Fields.TITLE), d.get(Fields.EXCERPT),
                     published == null ? null
                             : OffsetDateTime.ofInstant(Instant.ofEpochMilli(published.numericValue().longValue()), ZoneOffset.UTC),
-                    List.of(d.getValues(Fields.TAG)), Float.isNaN(page[i].score) ? 0 : page[i].score, highlights));
+                    List.of(d.getValues(Fields.TAG)), Float.isNaN(page[i].score) ? 0 : page[i].score, marked));
         }
         return hits;
     }
 
-    private static String first(Map<String, String[]> snippets, int i, List<String> fields) {
-        for (String f : fields) {
-            String[] values = snippets.get(f);
-            if (values != null && values[i] != null && values[i].contains("<mark>")) {
-                return values[i];
+    /**
+     * Title and body snippets of each hit (null where nothing matched). A post's text is stored in
+     * its language's fields only, so the hits are highlighted per language, over those two fields,
+     * instead of every hit over every language's fields.
+     */
+    private static String[][] highlights(IndexSearcher searcher, ScoreDoc[] page, Document[] docs, Query text,
+            SearchIndex index) throws IOException {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxLength(20_000)
+                // Phrases stay strict (only whole phrases are marked), through span positions: the
+                // default Matches-based path measured twice as slow (2.1 vs 1.0 ms for 10 hits).
+                .withWeightMatches(false)
+                .build();
+        String[][] out = new String[page.length][2];
+        Map<String, List<Integer>> byLanguage = new LinkedHashMap<>();
+        for (int i = 0; i < page.length; i++) {
+            byLanguage.computeIfAbsent(docs[i].get(Fields.LANG), l -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> group : byLanguage.entrySet()) {
+            String[] fields = HIGHLIGHTED.get(group.getKey());
+            if (fields == null) {
+                continue;
+            }
+            ScoreDoc[] slice = group.getValue().stream().map(i -> page[i]).toArray(ScoreDoc[]::new);
+            Map<String, String[]> snippets = highlighter.highlightFields(fields, text,
+                    new TopDocs(new TotalHits(slice.length, TotalHits.Relation.EQUAL_TO), slice), new int[] {1, 2});
+            for (int j = 0; j < slice.length; j++) {
+                int i = group.getValue().get(j);
+                out[i][0] = marked(snippets.get(fields[0])[j]);
+                out[i][1] = marked(snippets.get(fields[1])[j]);
             }
         }
-        return null;
+        return out;
+    }
+
+    private static String marked(String snippet) {
+        return snippet != null && snippet.contains("<mark>") ? snippet : null;
     }
 
     private static Map<String, List<SearchResult.FacetValue>> facets(

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(InfraResource.class)
-class SearchBench {
+public class SearchBench {
 
-    private static final List<String> QUERIES = List.of("中国", "人工知能", "投資家 技術", "\"AI企業\"", "release",
+    public static final List<String> QUERIES = List.of("中国", "人工知能", "投資家 技術", "\"AI企業\"", "release",
             "Jekyll plugins", "Vim", "Haskell", "研究 -投資", "docker OR heroku", "渐进式", "知能");
 
     @Test
@@ -116,7 +116,7 @@ class SearchBench {
                 pct(latencies, 50), pct(latencies, 99)));
     }
 
-    private static List<String> paragraphs() throws Exception {
+    public static List<String> paragraphs() throws Exception {
         Path samples = Path.of("..", "..", "shared", "samples");
         List<String> out = new ArrayList<>();
         if (Files.isDirectory(samples)) {

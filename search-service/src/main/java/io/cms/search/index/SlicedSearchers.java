@@ -1,0 +1,41 @@
+package io.cms.search.index;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+
+/**
+ * Searchers that spread one query over all cores: the index's segments are cut into one slice per
+ * core, of about equal size, and the slices are searched at the same time. Lucene's default
+ * (slices of at least 250 000 documents) keeps an index of this size in one slice, on one core.
+ * The calling thread searches a slice itself, so a query never waits for the pool alone.
+ */
+final class SlicedSearchers extends SearcherFactory {
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Shared by every index (a rebuild runs beside the live one); daemon threads, one per core. */
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(CORES, r -> {
+        Thread t = new Thread(r, "search-slice");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+        if (CORES == 1) {
+            return new IndexSearcher(reader);
+        }
+        return new IndexSearcher(reader, POOL) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                int docs = leaves.stream().mapToInt(l -> l.reader().maxDoc()).sum();
+                return slices(leaves, Math.max(1, docs / CORES + 1), Integer.MAX_VALUE);
+            }
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package io.cms.search.service;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.cms.search.bench.SearchBench;
+import io.cms.search.index.IndexHolder;
+import io.cms.search.messaging.PostEvent;
+
+/**
+ * In-process search latency at scale, without HTTP or Kafka: the same generated corpus and query
+ * mix as {@link SearchBench}, indexed straight into a Lucene index under target/ (kept between
+ * runs), then each query of the mix timed through {@link SearchService}. For finding where search
+ * time goes; the figure that counts is SearchBench's, over HTTP.
+ * Run: {@code mvn -pl search-service test -Dtest=SearchLatencyProbe -Dprobe.posts=100000}.
+ */
+class SearchLatencyProbe {
+
+    @Test
+    void probe() throws Exception {
+        int posts = Integer.getInteger("probe.posts", 100_000);
+        Path base = Path.of("target", "probe-index-" + posts);
+        boolean build = !Files.exists(base.resolve("complete"));
+        Integer merge = Integer.getInteger("probe.merge");
+        if (!build && merge != null) {
+            try (var dir = org.apache.lucene.store.FSDirectory.open(base.resolve("gen-1"));
+                    var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+                long m0 = System.nanoTime();
+                w.forceMerge(merge);
+                w.commit();
+                System.out.printf("merged to %d segments in %.1f s%n", merge, (System.nanoTime() - m0) / 1e9);
+            }
+        }
+        try (IndexHolder holder = new IndexHolder(base, Optional.empty())) {
+            if (build) {
+                List<String> paragraphs = SearchBench.paragraphs();
+                Random random = new Random(42);
+                long t0 = System.nanoTime();
+                for (int i = 0; i < posts; i++) {
+                    StringBuilder body = new StringBuilder();
+                    while (body.length() < 1500) {
+                        body.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
+                    }
+                    holder.current().apply(new PostEvent(UUID.randomUUID(), "bench-" + i,
+                            paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10), body.toString(), null,
+                            null, List.of("t" + random.nextInt(20)), List.of(), null, "published",
+                            OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1, false));
+                }
+                holder.current().commit(Map.of());
+                Files.writeString(base.resolve("complete"), "");
+                System.out.printf("indexed %d posts in %.1f s%n", posts, (System.nanoTime() - t0) / 1e9);
+            }
+            holder.current().awaitSearchable(10_000);
+            SearchService search = new SearchService(holder);
+            Map<String, List<Double>> perQuery = new LinkedHashMap<>();
+            List<Double> all = new ArrayList<>();
+            int rounds = Integer.getInteger("probe.rounds", 250);
+            for (int round = 0; round < rounds; round++) {
+                for (String q : SearchBench.QUERIES) {
+                    long s = System.nanoTime();
+                    SearchResult r = search.search(new SearchRequest(q, null, null, null, null, null, null, false, 1, 10));
+                    double ms = (System.nanoTime() - s) / 1e6;
+                    if (round >= rounds / 5) {
+                        perQuery.computeIfAbsent(q + " (" + r.total() + ")", k -> new ArrayList<>()).add(ms);
+                        all.add(ms);
+                    }
+                }
+            }
+            perQuery.forEach((q, l) -> System.out.printf("%-28s p50 %6.2f  p99 %6.2f ms%n", q, pct(l, 50), pct(l, 99)));
+            System.out.printf("ALL p50 %.2f p99 %.2f ms%n", pct(all, 50), pct(all, 99));
+        }
+    }
+
+    private static double pct(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
