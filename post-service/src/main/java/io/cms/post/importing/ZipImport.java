@@ -22,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ZipImport {
 
+    /** Files imported per transaction. */
+    static final int CHUNK = 50;
+
     private final ImportService importer;
     private final long maxFileBytes;
     private final long maxTotalBytes;
@@ -43,6 +46,7 @@ public class ZipImport {
 
     public ImportReport importZip(InputStream body) {
         List<ImportResult> results = new ArrayList<>();
+        List<Pending> chunk = new ArrayList<>();
         java.util.Set<String> claimed = new java.util.HashSet<>();
         long total = 0;
         int entries = 0;
@@ -66,8 +70,12 @@ public class ZipImport {
                             "is larger than the limit of " + maxFileBytes + " bytes"));
                     continue;
                 }
-                results.add(importer.importFile(entry.getName(), bytes, claimed));
+                chunk.add(new Pending(entry.getName(), bytes));
+                if (chunk.size() == CHUNK) {
+                    importChunk(chunk, claimed, results);
+                }
             }
+            importChunk(chunk, claimed, results);
         } catch (ZipException e) {
             throw ProblemException.invalid("body", "is not a readable zip archive: " + e.getMessage());
         } catch (IOException e) {
@@ -77,6 +85,50 @@ public class ZipImport {
             throw ProblemException.invalid("body", "is not a zip archive, or an empty one");
         }
         return ImportReport.of(results);
+    }
+
+    /** A file read from the zip, waiting for its chunk to be imported. */
+    private record Pending(String name, byte[] bytes) {
+    }
+
+    /** Thrown inside a chunk's transaction to undo it when one of its files fails. */
+    private static final class ChunkFailed extends RuntimeException {
+        ChunkFailed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Imports up to {@value #CHUNK} files in one transaction: a commit per file (its own WAL flush)
+     * made a 268-post import take 11 s. If any file of the chunk fails, the chunk is rolled back and
+     * its files are imported one by one as before, so a bad file never takes good ones with it and
+     * the report is the same either way. Each file still gets its own change event.
+     */
+    private void importChunk(List<Pending> chunk, java.util.Set<String> claimed, List<ImportResult> results) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> claimedBefore = new java.util.HashSet<>(claimed);
+        try {
+            results.addAll(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                List<ImportResult> done = new ArrayList<>();
+                for (Pending p : chunk) {
+                    ImportResult r = importer.importFile(p.name(), p.bytes(), claimed);
+                    if (r.isFailed()) {
+                        throw new ChunkFailed();
+                    }
+                    done.add(r);
+                }
+                return done;
+            }));
+        } catch (RuntimeException e) {
+            claimed.clear();
+            claimed.addAll(claimedBefore);
+            for (Pending p : chunk) {
+                results.add(importer.importFile(p.name(), p.bytes(), claimed));
+            }
+        }
+        chunk.clear();
     }
 
     /** Markdown files; not hidden files or macOS resource forks. */

@@ -67,6 +67,33 @@ class ImportResourceIT {
         admin().get("/api/posts/" + good).then().statusCode(200);
     }
 
+    /**
+     * Files are imported 50 to a transaction; a bad file rolls its chunk back and the chunk is
+     * redone file by file: the good files of that chunk are created once, a slug reused on another
+     * date still gets its suffix, and nothing of the bad file is stored.
+     */
+    @Test
+    void aBadFileInALargeZipCostsOnlyItself() throws IOException {
+        String run = unique("").strip().toLowerCase(java.util.Locale.ROOT);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < 120; i++) {
+                String name = i == 75 ? "bulk-" + run + "-10" : "bulk-" + run + "-" + i;
+                String body = i == 70 ? "---\ntitle: \"open\n---\nbroken\n" : "---\ntitle: Bulk " + i + "\n---\ntext " + i + "\n";
+                entry(z, String.format("_posts/2021-01-%02d-%s.md", 1 + i % 28, name), body);
+            }
+        }
+        JsonPath report = importZip(bytes.toByteArray()).then().statusCode(200).extract().jsonPath();
+        assertEquals(119, report.getInt("created"), report.prettify());
+        assertEquals(1, report.getInt("failed"));
+        assertEquals(120, report.getList("files").size());
+        assertEquals("Bulk 10", admin().get("/api/posts/bulk-" + run + "-10").then().statusCode(200).extract().path("title"));
+        assertEquals("Bulk 75", admin().get("/api/posts/bulk-" + run + "-10-2").then().statusCode(200).extract().path("title"));
+        admin().get("/api/posts/bulk-" + run + "-70").then().statusCode(404);
+        admin().get("/api/posts/bulk-" + run + "-71").then().statusCode(200);
+        admin().get("/api/posts/bulk-" + run + "-10-3").then().statusCode(404);
+    }
+
     @Test
     void exportThenImportGivesTheSamePost() throws IOException {
         String title = unique("往復 round trip");
