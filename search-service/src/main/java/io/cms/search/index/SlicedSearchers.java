@@ -13,11 +13,14 @@ import org.apache.lucene.search.SearcherFactory;
  * Searchers that spread one query over all cores: the index's segments are cut into one slice per
  * core, of about equal size, and the slices are searched at the same time. Lucene's default
  * (slices of at least 250 000 documents) keeps an index of this size in one slice, on one core.
- * The calling thread searches a slice itself, so a query never waits for the pool alone.
+ * The calling thread searches a slice itself, so a query never waits for the pool alone. Small
+ * indexes are searched on the calling thread only.
  */
 final class SlicedSearchers extends SearcherFactory {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Below this a query's matching takes well under a millisecond: not worth handing slices to other threads. */
+    static final int MIN_DOCS_TO_SLICE = 20_000;
     /** Shared by every index (a rebuild runs beside the live one); daemon threads, one per core. */
     private static final ExecutorService POOL = Executors.newFixedThreadPool(CORES, r -> {
         Thread t = new Thread(r, "search-slice");
@@ -27,7 +30,7 @@ final class SlicedSearchers extends SearcherFactory {
 
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-        if (CORES == 1) {
+        if (CORES == 1 || reader.maxDoc() < MIN_DOCS_TO_SLICE) {
             return new IndexSearcher(reader);
         }
         return new IndexSearcher(reader, POOL) {

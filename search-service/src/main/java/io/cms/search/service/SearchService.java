@@ -53,6 +53,8 @@ public class SearchService {
 
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true));
 
+    private static final LeanPassageScorer PASSAGE_SCORER = new LeanPassageScorer();
+
     private final IndexHolder indexes;
     private final QueryFactory queries;
 
@@ -190,6 +192,7 @@ public class SearchService {
                 // Phrases stay strict (only whole phrases are marked), through span positions: the
                 // default Matches-based path measured twice as slow (2.1 vs 1.0 ms for 10 hits).
                 .withWeightMatches(false)
+                .withScorer(PASSAGE_SCORER)
                 .build();
         String[][] out = new String[page.length][2];
         Map<String, List<Integer>> byLanguage = new LinkedHashMap<>();

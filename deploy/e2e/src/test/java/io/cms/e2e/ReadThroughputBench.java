@@ -1,0 +1,138 @@
+package io.cms.e2e;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cms.local.JekyllImport;
+
+/**
+ * Read throughput of the three public read paths under load from wrk (Debian package {@code wrk}),
+ * each measured in the same run right after a trivial endpoint of the same service
+ * ({@code /q/health/live}: same HTTP stack, no work), which is the ceiling the path is reported
+ * against. The stack serves the sample corpus (or the test fixtures when ../shared is absent).
+ * Run with {@code deploy/e2e/bench/read-throughput [seconds] [connections]}.
+ */
+class ReadThroughputBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One wrk run: requests per second and latency percentiles in ms. */
+    record Load(double perSecond, double p50, double p99, long errors) {
+    }
+
+    @Test
+    void readThroughput() throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 15);
+        int connections = Integer.getInteger("bench.connections", 16);
+        Path corpus = Path.of("..", "..", "..", "shared", "samples", "corpus").toAbsolutePath().normalize();
+        Path posts = Files.isDirectory(corpus) ? corpus : Path.of("src", "test", "resources", "jekyll", "_posts").toAbsolutePath();
+        try (Stack stack = new Stack("read-bench")) {
+            HttpResponse<String> imported = stack.send(stack.admin("post-service", "/api/import")
+                    .header("Content-Type", "application/zip")
+                    .POST(BodyPublishers.ofByteArray(JekyllImport.zip(posts, JekyllImport.markdownFiles(posts).stream()
+                            .filter(p -> !p.endsWith("SOURCES.md")).toList()))));
+            JsonNode report = JSON.readTree(imported.body());
+            String slug = null;
+            String id = null;
+            for (JsonNode f : report.get("files")) {
+                if (f.has("id") && stack.send(stack.request("post-service", "/api/posts/" + f.get("id").asText())).statusCode() == 200) {
+                    slug = f.get("slug").asText();
+                    id = f.get("id").asText();
+                }
+            }
+            while (stack.send(stack.request("render-service", "/api/rendered/" + id)).statusCode() != 200
+                    || stack.send(stack.request("search-service", "/api/search/posts/" + id)).statusCode() != 200) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(3_000); // let the last renders and index refreshes settle
+            String query = URLEncoder.encode(Files.isDirectory(corpus) ? "jekyll" : "outbox", StandardCharsets.UTF_8);
+
+            Map<String, String[]> paths = new LinkedHashMap<>();
+            paths.put("post-service GET /api/posts/{slug}", new String[] {"post-service", "/api/posts/" + slug});
+            paths.put("render-service GET /api/rendered/{slug}", new String[] {"render-service", "/api/rendered/" + slug});
+            paths.put("search-service GET /api/search?q=" + query, new String[] {"search-service", "/api/search?q=" + query});
+            StringBuilder table = new StringBuilder(String.format("%nRead throughput, wrk -t2 -c%d -d%ds per path, 2 cores shared by"
+                    + " wrk and the whole stack (%d posts):%n", connections, seconds, report.get("created").asInt()));
+            table.append(String.format("  %-48s %10s %8s %8s %10s %8s%n", "path", "req/s", "p50 ms", "p99 ms", "ceiling", "ratio"));
+            StringBuilder json = new StringBuilder("{\"seconds\": " + seconds + ", \"connections\": " + connections + ", \"paths\": [");
+            Map<String, double[]> bars = new LinkedHashMap<>();
+            for (Map.Entry<String, String[]> e : paths.entrySet()) {
+                String service = e.getValue()[0];
+                Load ceiling = wrk(stack.url(service, "/q/health/live"), seconds, connections);
+                Load load = wrk(stack.url(service, e.getValue()[1]), seconds, connections);
+                double ratio = load.perSecond() / ceiling.perSecond();
+                table.append(String.format("  %-48s %10.0f %8.2f %8.2f %10.0f %7.0f%%%n", e.getKey(), load.perSecond(), load.p50(),
+                        load.p99(), ceiling.perSecond(), ratio * 100));
+                json.append(String.format("%s{\"path\": \"%s\", \"perSecond\": %.0f, \"p50Ms\": %.2f, \"p99Ms\": %.2f, \"errors\": %d, "
+                        + "\"ceilingPerSecond\": %.0f, \"ratio\": %.3f}", bars.isEmpty() ? "" : ", ", e.getKey(), load.perSecond(),
+                        load.p50(), load.p99(), load.errors(), ceiling.perSecond(), ratio));
+                bars.put(e.getKey().substring(0, e.getKey().indexOf(' ')), new double[] {load.perSecond(), ceiling.perSecond()});
+            }
+            System.out.println(table);
+            Path out = Path.of("target", "bench");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("read-throughput.json"), json.append("]}\n").toString());
+            BarChart.write(out.resolve("read-throughput.png"), "Read throughput (wrk, 2 cores shared with the stack)",
+                    "requests/s", List.of("the read path", "trivial endpoint of the same service (/q/health/live)"), bars);
+        }
+    }
+
+    /** Runs wrk against one URL and reads its summary. */
+    static Load wrk(String url, int seconds, int connections) throws Exception {
+        // A short warm-up, not measured: JIT and connection pools.
+        run(List.of("wrk", "-t2", "-c" + connections, "-d3s", url));
+        String out = run(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url));
+        return new Load(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"),
+                (long) (optional(out, "Non-2xx or 3xx responses: (\\d+)") + optional(out, "Socket errors: connect (\\d+)")));
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed (install it: apt-get install wrk): " + out);
+        }
+        return out;
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk's output:\n" + text);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double optional(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** A latency line of wrk's --latency block ("99%  12.34ms"), in ms. */
+    private static double millis(String text, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + percentile + " latency in wrk's output:\n" + text);
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+    }
+}
