@@ -58,6 +58,103 @@ class ImportBench {
         }
     }
 
+    /**
+     * A generated corpus of {@code -Dbench.generated=N} posts (1.5–3 KB each, paragraphs of the
+     * sample corpus, or of the test fixtures without ../shared) imported as zips of 5 000 files:
+     * posts per second, the time until all are rendered (counted in render-service's database) and
+     * searchable (search-service's total), then a full re-render and a full reindex from cms.posts,
+     * each timed alone. Run with {@code deploy/e2e/bench/import-generated N}.
+     */
+    @Test
+    void importGenerated() throws Exception {
+        int posts = Integer.getInteger("bench.generated", 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(posts > 0, "set -Dbench.generated=N");
+        Path corpus = Path.of("..", "..", "..", "shared", "samples", "corpus").toAbsolutePath().normalize();
+        Path source = Files.isDirectory(corpus) ? corpus : Path.of("src", "test", "resources", "jekyll", "_posts").toAbsolutePath();
+        List<String> paragraphs = new ArrayList<>();
+        for (Path f : JekyllImport.markdownFiles(source)) {
+            String text = Files.readString(f);
+            int body = text.indexOf("\n---", 3);
+            for (String para : text.substring(body < 0 ? 0 : body + 4).split("\n\\s*\n")) {
+                if (para.strip().length() > 60 && !para.contains("{%")) {
+                    paragraphs.add(para.strip());
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(42);
+        ObjectMapper json = new ObjectMapper();
+        try (Stack stack = new Stack("import-generated")) {
+            long t0 = System.nanoTime();
+            int created = 0;
+            for (int from = 0; from < posts; from += 5_000) {
+                java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+                    for (int i = from; i < Math.min(posts, from + 5_000); i++) {
+                        StringBuilder md = new StringBuilder("---\ntitle: \"Generated " + i + "\"\ntags: [t" + (i % 20) + "]\n---\n\n");
+                        while (md.length() < 1_500) {
+                            md.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
+                        }
+                        out.putNextEntry(new java.util.zip.ZipEntry(String.format("_posts/2024-01-01-generated-%06d.md", i)));
+                        out.write(md.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        out.closeEntry();
+                    }
+                }
+                HttpResponse<String> response = stack.send(stack.admin("post-service", "/api/import")
+                        .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zip.toByteArray())));
+                created += json.readTree(response.body()).path("created").asInt();
+            }
+            double importSeconds = (System.nanoTime() - t0) / 1e9;
+            double rendered = waitUntil(() -> renderedCount(stack) >= posts, t0);
+            double searchable = waitUntil(() -> searchTotal(stack, json) >= posts, t0);
+            double rerender = rebuild(stack, json, "render-service", "/api/admin/rerender");
+            double reindex = rebuild(stack, json, "search-service", "/api/admin/reindex");
+            System.out.printf("%nImport of %d generated posts (zips of 5 000):%n"
+                    + "  import: %d created in %.1f s (%.0f posts/s); all rendered %.1f s and all searchable %.1f s after it started%n"
+                    + "  full re-render from cms.posts: %.1f s (%.0f posts/s); full reindex: %.1f s (%.0f posts/s)%n",
+                    posts, created, importSeconds, created / importSeconds, rendered, searchable,
+                    rerender, posts / rerender, reindex, posts / reindex);
+            Path out = Path.of("target", "bench", "import-generated.json");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, String.format("{\"posts\": %d, \"created\": %d, \"importSeconds\": %.1f, \"postsPerSecond\": %.1f, "
+                    + "\"allRenderedSeconds\": %.1f, \"allSearchableSeconds\": %.1f, \"rerenderSeconds\": %.1f, \"reindexSeconds\": %.1f}%n",
+                    posts, created, importSeconds, created / importSeconds, rendered, searchable, rerender, reindex));
+        }
+    }
+
+    private interface Check {
+        boolean done() throws Exception;
+    }
+
+    private static double waitUntil(Check check, long t0) throws Exception {
+        while (!check.done()) {
+            if (System.nanoTime() - t0 > 7_200_000_000_000L) {
+                throw new AssertionError("not done within two hours");
+            }
+            Thread.sleep(250);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static long renderedCount(Stack stack) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl("cms_render"), io.cms.local.Postgres.USER, "");
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT count(*) FROM rendered_post WHERE visible")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static long searchTotal(Stack stack, ObjectMapper json) throws Exception {
+        return json.readTree(stack.send(stack.request("search-service", "/api/search?limit=1")).body()).path("total").asLong();
+    }
+
+    /** Starts a rebuild and returns the seconds until it reports done. */
+    private static double rebuild(Stack stack, ObjectMapper json, String service, String path) throws Exception {
+        long t0 = System.nanoTime();
+        stack.send(stack.admin(service, path).POST(BodyPublishers.noBody()));
+        return waitUntil(() -> "done".equals(json.readTree(stack.send(stack.admin(service, path)).body()).path("state").asText()), t0);
+    }
+
     /** Seconds from {@code t0} until every post answers 200 on this service. */
     private static double waitFor(Stack stack, List<String> ids, String service, String path, long t0) throws Exception {
         for (String id : ids) {
