@@ -25,7 +25,11 @@ final class Api {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(request, Duration.ofSeconds(30));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) throws Exception {
+        return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpRequest.Builder request(String service, String path) {

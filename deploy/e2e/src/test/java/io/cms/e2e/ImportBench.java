@@ -100,7 +100,8 @@ class ImportBench {
                     }
                 }
                 HttpResponse<String> response = stack.send(stack.admin("post-service", "/api/import")
-                        .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zip.toByteArray())));
+                        .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zip.toByteArray())),
+                        java.time.Duration.ofMinutes(30));
                 created += json.readTree(response.body()).path("created").asInt();
             }
             double importSeconds = (System.nanoTime() - t0) / 1e9;

@@ -49,6 +49,10 @@ final class Stack implements AutoCloseable {
         return api.send(request);
     }
 
+    HttpResponse<String> send(HttpRequest.Builder request, java.time.Duration timeout) throws Exception {
+        return api.send(request, timeout);
+    }
+
     HttpRequest.Builder request(String service, String path) {
         return api.request(service, path);
     }
