@@ -86,6 +86,27 @@ class ImportBench {
         try (Stack stack = new Stack("import-generated")) {
             long t0 = System.nanoTime();
             int created = 0;
+            // Progress over time, for the chart: imported after each zip; rendered and searchable sampled each second.
+            List<double[]> importedPoints = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<double[]> renderedPoints = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<double[]> searchablePoints = new java.util.concurrent.CopyOnWriteArrayList<>();
+            importedPoints.add(new double[] {0, 0});
+            Thread sampler = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        double at = (System.nanoTime() - t0) / 1e9;
+                        renderedPoints.add(new double[] {at, renderedCount(stack)});
+                        searchablePoints.add(new double[] {at, searchTotal(stack, json)});
+                        Thread.sleep(1_000);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    // the stack is going away
+                }
+            }, "progress-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
             for (int from = 0; from < posts; from += 5_000) {
                 java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
                 try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
@@ -103,10 +124,19 @@ class ImportBench {
                         .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zip.toByteArray())),
                         java.time.Duration.ofMinutes(30));
                 created += json.readTree(response.body()).path("created").asInt();
+                importedPoints.add(new double[] {(System.nanoTime() - t0) / 1e9, created});
             }
             double importSeconds = (System.nanoTime() - t0) / 1e9;
             double rendered = waitUntil(() -> renderedCount(stack) >= posts, t0);
             double searchable = waitUntil(() -> searchTotal(stack, json) >= posts, t0);
+            sampler.interrupt();
+            sampler.join();
+            java.util.Map<String, List<double[]>> progress = new java.util.LinkedHashMap<>();
+            progress.put("imported (post-service)", importedPoints);
+            progress.put("rendered (render-service)", renderedPoints);
+            progress.put("searchable (search-service)", searchablePoints);
+            io.cms.local.charts.ProgressChart.write(Path.of("target", "bench", "import-generated.png"),
+                    String.format("Import of %,d generated posts through the whole stack (2 cores)", posts), "posts", progress);
             double rerender = rebuild(stack, json, "render-service", "/api/admin/rerender");
             double reindex = rebuild(stack, json, "search-service", "/api/admin/reindex");
             System.out.printf("%nImport of %d generated posts (zips of 5 000):%n"

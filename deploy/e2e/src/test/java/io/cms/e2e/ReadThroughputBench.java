@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cms.local.JekyllImport;
+import io.cms.local.charts.BarChart;
 
 /**
  * Read throughput of the three public read paths under load from wrk (Debian package {@code wrk}),

@@ -1,4 +1,4 @@
-package io.cms.e2e;
+package io.cms.local.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -15,7 +15,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** A latency distribution chart (share of samples at or under x ms), one line per series, as PNG. */
-final class LatencyChart {
+public final class LatencyChart {
 
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0xff7f0e)};
@@ -24,7 +24,7 @@ final class LatencyChart {
     }
 
     /** @param series name → sorted latencies in ms */
-    static void write(Path file, String title, Map<String, List<Double>> series) throws IOException {
+    public static void write(Path file, String title, Map<String, List<Double>> series) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int w = 900;
         int h = 500;
@@ -56,7 +56,7 @@ final class LatencyChart {
             g.drawString(String.format("%.0f", xMax * i / 10), x - 8, top + plotH + 15);
             g.drawString(i * 10 + "%", left - 35, y + 4);
         }
-        g.drawString("latency (ms); y: share of writes at or under it", left + plotW / 2 - 120, h - 20);
+        g.drawString("latency (ms); y: share of samples at or under it", left + plotW / 2 - 120, h - 20);
         int s = 0;
         Map<String, Color> legend = new LinkedHashMap<>();
         for (Map.Entry<String, List<Double>> e : series.entrySet()) {

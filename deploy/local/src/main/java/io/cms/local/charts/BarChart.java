@@ -1,4 +1,4 @@
-package io.cms.e2e;
+package io.cms.local.charts;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -14,7 +14,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** Grouped bars as PNG: one group per label, one bar per series in each (e.g. endpoint vs ceiling). */
-final class BarChart {
+public final class BarChart {
 
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xbbbbbb), new Color(0x2ca02c)};
 
@@ -22,7 +22,7 @@ final class BarChart {
     }
 
     /** @param groups label → one value per series, in the order of {@code series} */
-    static void write(Path file, String title, String unit, List<String> series, Map<String, double[]> groups)
+    public static void write(Path file, String title, String unit, List<String> series, Map<String, double[]> groups)
             throws IOException {
         System.setProperty("java.awt.headless", "true");
         int w = 900;

@@ -1,0 +1,83 @@
+package io.cms.local.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+/** Counts over time as PNG: one line per series of (seconds, count) points, e.g. imported / rendered / searchable. */
+public final class ProgressChart {
+
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd)};
+
+    private ProgressChart() {
+    }
+
+    /** @param series name → points {seconds, count}, in time order */
+    public static void write(Path file, String title, String unit, Map<String, List<double[]>> series) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        int w = 900;
+        int h = 500;
+        int left = 80;
+        int top = 40;
+        int bottom = 60;
+        int plotW = w - left - 20;
+        int plotH = h - top - bottom;
+        double xMax = Math.max(1, series.values().stream().flatMap(List::stream).mapToDouble(p -> p[0]).max().orElse(1));
+        double yMax = Math.max(1, series.values().stream().flatMap(List::stream).mapToDouble(p -> p[1]).max().orElse(1));
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, left, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.drawRect(left, top, plotW, plotH);
+        for (int i = 0; i <= 10; i++) {
+            int x = left + plotW * i / 10;
+            int y = top + plotH - plotH * i / 10;
+            g.setColor(new Color(0xdddddd));
+            g.drawLine(x, top, x, top + plotH);
+            g.drawLine(left, y, left + plotW, y);
+            g.setColor(Color.BLACK);
+            g.drawString(String.format("%.0f", xMax * i / 10), x - 8, top + plotH + 15);
+            g.drawString(String.format("%,.0f", yMax * i / 10), 5, y + 4);
+        }
+        g.drawString("seconds since the start; y: " + unit, left + plotW / 2 - 120, h - 20);
+        int s = 0;
+        int legendY = top + 20;
+        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+            Color c = COLORS[s++ % COLORS.length];
+            g.setColor(c);
+            g.setStroke(new BasicStroke(2f));
+            int px = left;
+            int py = top + plotH;
+            for (double[] p : e.getValue()) {
+                int x = left + (int) (plotW * p[0] / xMax);
+                int y = top + plotH - (int) (plotH * p[1] / yMax);
+                g.drawLine(px, py, x, y);
+                px = x;
+                py = y;
+            }
+            g.fillRect(left + 15, legendY - 9, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(e.getKey(), left + 32, legendY + 1);
+            legendY += 18;
+        }
+        g.dispose();
+        Files.createDirectories(file.getParent());
+        ImageIO.write(image, "png", file.toFile());
+    }
+}
