@@ -83,10 +83,18 @@ class ReadThroughputBench {
                         load.p50(), load.p99(), load.errors(), ceiling.perSecond(), ratio));
                 bars.put(e.getKey().substring(0, e.getKey().indexOf(' ')), new double[] {load.perSecond(), ceiling.perSecond()});
             }
+            table.append("Services after the load (start-up to ready | resident memory):");
+            StringBuilder services = new StringBuilder();
+            for (var st : stack.serviceStats()) {
+                table.append(String.format("%n  %-15s %5d ms | %4d MiB", st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
+                services.append(String.format("%s\"%s\": {\"readyMs\": %d, \"residentMiB\": %d}", services.length() == 0 ? "" : ", ",
+                        st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
+            }
+            json.append("], \"services\": {").append(services).append("}");
             System.out.println(table);
             Path out = Path.of("target", "bench");
             Files.createDirectories(out);
-            Files.writeString(out.resolve("read-throughput.json"), json.append("]}\n").toString());
+            Files.writeString(out.resolve("read-throughput.json"), json.append("}\n").toString());
             BarChart.write(out.resolve("read-throughput.png"), "Read throughput (wrk, 2 cores shared with the stack)",
                     "requests/s", List.of("the read path", "trivial endpoint of the same service (/q/health/live)"), bars);
         }
