@@ -28,10 +28,12 @@ class ImportBench {
         ObjectMapper json = new ObjectMapper();
         try (Stack stack = new Stack("import-bench")) {
             long t0 = System.nanoTime();
+            Progress progress = new Progress(stack, json, t0);
             HttpResponse<String> response = stack.send(stack.admin("post-service", "/api/import")
                     .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zipped)));
             double importSeconds = (System.nanoTime() - t0) / 1e9;
             JsonNode report = json.readTree(response.body());
+            progress.imported(report.get("created").asInt());
             List<String> published = new ArrayList<>();
             for (JsonNode f : report.get("files")) {
                 if (f.has("id")) {
@@ -43,6 +45,7 @@ class ImportBench {
             }
             double rendered = waitFor(stack, published, "render-service", "/api/rendered/", t0);
             double searchable = waitFor(stack, published, "search-service", "/api/search/posts/", t0);
+            progress.chart(Path.of("target", "bench", "import.png"), "Import of the sample corpus through the whole stack (2 cores)");
             String table = String.format("%nImport of the sample corpus (%d files, %.1f MB zip):%n"
                     + "  import: %d created, %d failed in %.2f s (%.0f posts/s)%n"
                     + "  all %d published posts rendered %.2f s and searchable %.2f s after the import started%n",
@@ -86,27 +89,7 @@ class ImportBench {
         try (Stack stack = new Stack("import-generated")) {
             long t0 = System.nanoTime();
             int created = 0;
-            // Progress over time, for the chart: imported after each zip; rendered and searchable sampled each second.
-            List<double[]> importedPoints = new java.util.concurrent.CopyOnWriteArrayList<>();
-            List<double[]> renderedPoints = new java.util.concurrent.CopyOnWriteArrayList<>();
-            List<double[]> searchablePoints = new java.util.concurrent.CopyOnWriteArrayList<>();
-            importedPoints.add(new double[] {0, 0});
-            Thread sampler = new Thread(() -> {
-                try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        double at = (System.nanoTime() - t0) / 1e9;
-                        renderedPoints.add(new double[] {at, renderedCount(stack)});
-                        searchablePoints.add(new double[] {at, searchTotal(stack, json)});
-                        Thread.sleep(1_000);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    // the stack is going away
-                }
-            }, "progress-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            Progress progress = new Progress(stack, json, t0);
             for (int from = 0; from < posts; from += 5_000) {
                 java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
                 try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
@@ -124,19 +107,13 @@ class ImportBench {
                         .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zip.toByteArray())),
                         java.time.Duration.ofMinutes(30));
                 created += json.readTree(response.body()).path("created").asInt();
-                importedPoints.add(new double[] {(System.nanoTime() - t0) / 1e9, created});
+                progress.imported(created);
             }
             double importSeconds = (System.nanoTime() - t0) / 1e9;
             double rendered = waitUntil(() -> renderedCount(stack) >= posts, t0);
             double searchable = waitUntil(() -> searchTotal(stack, json) >= posts, t0);
-            sampler.interrupt();
-            sampler.join();
-            java.util.Map<String, List<double[]>> progress = new java.util.LinkedHashMap<>();
-            progress.put("imported (post-service)", importedPoints);
-            progress.put("rendered (render-service)", renderedPoints);
-            progress.put("searchable (search-service)", searchablePoints);
-            io.cms.local.charts.ProgressChart.write(Path.of("target", "bench", "import-generated.png"),
-                    String.format("Import of %,d generated posts through the whole stack (2 cores)", posts), "posts", progress);
+            progress.chart(Path.of("target", "bench", "import-generated.png"),
+                    String.format("Import of %,d generated posts through the whole stack (2 cores)", posts));
             double rerender = rebuild(stack, json, "render-service", "/api/admin/rerender");
             double reindex = rebuild(stack, json, "search-service", "/api/admin/reindex");
             StringBuilder services = new StringBuilder("Services after the load (start-up to ready | resident memory):");
@@ -158,6 +135,54 @@ class ImportBench {
                     + "\"allRenderedSeconds\": %.1f, \"allSearchableSeconds\": %.1f, \"rerenderSeconds\": %.1f, \"reindexSeconds\": %.1f, "
                     + "\"services\": {%s}}%n",
                     posts, created, importSeconds, created / importSeconds, rendered, searchable, rerender, reindex, servicesJson));
+        }
+    }
+
+    /** Counts over time for the chart: imported as reported, rendered and searchable sampled every 250 ms. */
+    private static final class Progress {
+        private final long t0;
+        private final List<double[]> imported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<double[]> rendered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<double[]> searchable = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Thread sampler;
+
+        Progress(Stack stack, ObjectMapper json, long t0) {
+            this.t0 = t0;
+            imported.add(new double[] {0, 0});
+            sampler = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        double at = seconds();
+                        rendered.add(new double[] {at, renderedCount(stack)});
+                        searchable.add(new double[] {at, searchTotal(stack, json)});
+                        Thread.sleep(250);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    // the stack is going away
+                }
+            }, "progress-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        private double seconds() {
+            return (System.nanoTime() - t0) / 1e9;
+        }
+
+        void imported(int total) {
+            imported.add(new double[] {seconds(), total});
+        }
+
+        void chart(Path file, String title) throws Exception {
+            sampler.interrupt();
+            sampler.join();
+            java.util.Map<String, List<double[]>> series = new java.util.LinkedHashMap<>();
+            series.put("imported (post-service)", imported);
+            series.put("rendered (render-service)", rendered);
+            series.put("searchable (search-service)", searchable);
+            io.cms.local.charts.ProgressChart.write(file, title, "posts", series);
         }
     }
 
