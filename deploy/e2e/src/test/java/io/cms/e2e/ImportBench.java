@@ -116,14 +116,8 @@ class ImportBench {
                     String.format("Import of %,d generated posts through the whole stack (2 cores)", posts));
             double rerender = rebuild(stack, json, "render-service", "/api/admin/rerender");
             double reindex = rebuild(stack, json, "search-service", "/api/admin/reindex");
-            StringBuilder services = new StringBuilder("Services after the load (start-up to ready | resident memory):");
-            StringBuilder servicesJson = new StringBuilder();
-            for (var st : stack.serviceStats()) {
-                services.append(String.format("%n  %-15s %5d ms | %4d MiB", st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
-                servicesJson.append(String.format("%s\"%s\": {\"readyMs\": %d, \"residentMiB\": %d}", servicesJson.length() == 0 ? "" : ", ",
-                        st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
-            }
-            System.out.println(services);
+            String servicesJson = stack.servicesJson();
+            System.out.println(stack.servicesTable());
             System.out.printf("%nImport of %d generated posts (zips of 5 000):%n"
                     + "  import: %d created in %.1f s (%.0f posts/s); all rendered %.1f s and all searchable %.1f s after it started%n"
                     + "  full re-render from cms.posts: %.1f s (%.0f posts/s); full reindex: %.1f s (%.0f posts/s)%n",

@@ -83,14 +83,8 @@ class ReadThroughputBench {
                         load.p50(), load.p99(), load.errors(), ceiling.perSecond(), ratio));
                 bars.put(e.getKey().substring(0, e.getKey().indexOf(' ')), new double[] {load.perSecond(), ceiling.perSecond()});
             }
-            table.append("Services after the load (start-up to ready | resident memory):");
-            StringBuilder services = new StringBuilder();
-            for (var st : stack.serviceStats()) {
-                table.append(String.format("%n  %-15s %5d ms | %4d MiB", st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
-                services.append(String.format("%s\"%s\": {\"readyMs\": %d, \"residentMiB\": %d}", services.length() == 0 ? "" : ", ",
-                        st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
-            }
-            json.append("], \"services\": {").append(services).append("}");
+            table.append(stack.servicesTable());
+            json.append("], \"services\": {").append(stack.servicesJson()).append("}");
             System.out.println(table);
             Path out = Path.of("target", "bench");
             Files.createDirectories(out);

@@ -73,6 +73,25 @@ final class Stack implements AutoCloseable {
         return stack.serviceStats();
     }
 
+    /** The benchmarks' table of start-up time and resident memory per service, as it stands now. */
+    String servicesTable() {
+        StringBuilder out = new StringBuilder("Services after the load (start-up to ready | resident memory):");
+        for (var st : stack.serviceStats()) {
+            out.append(String.format("%n  %-15s %5d ms | %4d MiB", st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
+        }
+        return out.toString();
+    }
+
+    /** The same as the members of a JSON object: {@code "post-service": {"readyMs": …, "residentMiB": …}, …}. */
+    String servicesJson() {
+        StringBuilder out = new StringBuilder();
+        for (var st : stack.serviceStats()) {
+            out.append(String.format("%s\"%s\": {\"readyMs\": %d, \"residentMiB\": %d}", out.length() == 0 ? "" : ", ",
+                    st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
+        }
+        return out.toString();
+    }
+
     void restart(String service, boolean crash) throws InterruptedException {
         stack.restart(service, crash);
     }

@@ -134,11 +134,7 @@ class WriteToHtmlBench {
             table += String.format("Write -> event on Kafka, from PUT answered (ms resolution): %s%n"
                     + "Write -> webhook received (post.updated), from PUT answered (ms resolution): %s%n",
                     summary(event, writes), summary(webhook, writes));
-            StringBuilder services = new StringBuilder("Services after the load (start-up to ready | resident memory):");
-            for (var st : stack.serviceStats()) {
-                services.append(String.format("%n  %-15s %5d ms | %4d MiB", st.name(), st.readyAfterMillis(), st.residentKib() / 1024));
-            }
-            table += services + String.format("%n");
+            table += stack.servicesTable() + String.format("%n");
             System.out.println(table);
             Map<String, List<Double>> chart = new LinkedHashMap<>();
             chart.put("(a) event on Kafka", event);

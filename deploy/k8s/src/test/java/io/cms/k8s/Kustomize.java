@@ -192,11 +192,4 @@ final class Kustomize {
             }
         }
     }
-
-    /** A copy of a list, for tests that break a manifest on purpose. */
-    static List<ObjectNode> copy(List<ObjectNode> objects) {
-        List<ObjectNode> out = new ArrayList<>();
-        objects.forEach(o -> out.add(o.deepCopy()));
-        return out;
-    }
 }

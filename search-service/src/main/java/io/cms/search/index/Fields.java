@@ -1,7 +1,5 @@
 package io.cms.search.index;
 
-import java.util.List;
-
 /** Field names of the index, shared by indexing, querying and highlighting. */
 public final class Fields {
 
@@ -35,10 +33,6 @@ public final class Fields {
     public static final String BODY_JA_CJK = "body_ja_cjk";
     public static final String TITLE_EN = "title_en";
     public static final String BODY_EN = "body_en";
-
-    /** Stored text fields a hit is highlighted from, title fields first. */
-    public static final List<String> TITLES = List.of(TITLE_JA, TITLE_CJK, TITLE_EN);
-    public static final List<String> BODIES = List.of(BODY_JA, BODY_CJK, BODY_EN);
 
     private Fields() {
     }

@@ -1,17 +1,11 @@
 package io.cms.local.charts;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 /** Grouped bars as PNG: one group per label, one bar per series in each (e.g. endpoint vs ceiling). */
 public final class BarChart {
@@ -24,24 +18,16 @@ public final class BarChart {
     /** @param groups label → one value per series, in the order of {@code series} */
     public static void write(Path file, String title, String unit, List<String> series, Map<String, double[]> groups)
             throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        int w = 900;
-        int h = 500;
+        int w = Canvas.WIDTH;
+        int h = Canvas.HEIGHT;
         int left = 80;
         int top = 50;
         int bottom = 70;
         int plotW = w - left - 20;
         int plotH = h - top - bottom;
         double max = groups.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1) * 1.15;
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, left, 24);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        Canvas canvas = new Canvas(title, left);
+        Graphics2D g = canvas.g;
         for (int i = 0; i <= 5; i++) {
             int y = top + plotH - plotH * i / 5;
             g.setColor(new Color(0xdddddd));
@@ -70,8 +56,6 @@ public final class BarChart {
             g.setColor(Color.BLACK);
             g.drawString(series.get(s), left + s * 260 + 18, h - 18);
         }
-        g.dispose();
-        Files.createDirectories(file.getParent());
-        ImageIO.write(image, "png", file.toFile());
+        canvas.save(file);
     }
 }

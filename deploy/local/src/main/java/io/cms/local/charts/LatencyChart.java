@@ -2,17 +2,12 @@ package io.cms.local.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 /** A latency distribution chart (share of samples at or under x ms), one line per series, as PNG. */
 public final class LatencyChart {
@@ -25,24 +20,16 @@ public final class LatencyChart {
 
     /** @param series name → sorted latencies in ms */
     public static void write(Path file, String title, Map<String, List<Double>> series) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        int w = 900;
-        int h = 500;
+        int w = Canvas.WIDTH;
+        int h = Canvas.HEIGHT;
         int left = 70;
         int right = 20;
         int top = 40;
         int bottom = 60;
         double max = series.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
         double xMax = Math.ceil(max / 10) * 10;
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, left, 24);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        Canvas canvas = new Canvas(title, left);
+        Graphics2D g = canvas.g;
         int plotW = w - left - right;
         int plotH = h - top - bottom;
         g.drawRect(left, top, plotW, plotH);
@@ -84,7 +71,6 @@ public final class LatencyChart {
             g.drawString(e.getKey(), left + plotW - 242, ly + 2);
             ly += 18;
         }
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
+        canvas.save(file);
     }
 }

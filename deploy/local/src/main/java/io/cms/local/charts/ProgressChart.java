@@ -2,17 +2,11 @@ package io.cms.local.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 /** Counts over time as PNG: one line per series of (seconds, count) points, e.g. imported / rendered / searchable. */
 public final class ProgressChart {
@@ -25,9 +19,8 @@ public final class ProgressChart {
 
     /** @param series name → points {seconds, count}, in time order */
     public static void write(Path file, String title, String unit, Map<String, List<double[]>> series) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        int w = 900;
-        int h = 500;
+        int w = Canvas.WIDTH;
+        int h = Canvas.HEIGHT;
         int left = 80;
         int top = 40;
         int bottom = 60;
@@ -35,15 +28,8 @@ public final class ProgressChart {
         int plotH = h - top - bottom;
         double xMax = Math.max(1, series.values().stream().flatMap(List::stream).mapToDouble(p -> p[0]).max().orElse(1));
         double yMax = Math.max(1, series.values().stream().flatMap(List::stream).mapToDouble(p -> p[1]).max().orElse(1));
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, left, 24);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        Canvas canvas = new Canvas(title, left);
+        Graphics2D g = canvas.g;
         g.drawRect(left, top, plotW, plotH);
         for (int i = 0; i <= 10; i++) {
             int x = left + plotW * i / 10;
@@ -76,8 +62,6 @@ public final class ProgressChart {
             g.drawString(e.getKey(), left + 32, legendY + 1);
             legendY += 18;
         }
-        g.dispose();
-        Files.createDirectories(file.getParent());
-        ImageIO.write(image, "png", file.toFile());
+        canvas.save(file);
     }
 }
