@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.cms.common.messaging.BackgroundLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,9 +50,8 @@ public class OutboxRelay {
     short replicationFactor;
 
     private final Timer lag;
-    private volatile boolean running;
+    private final BackgroundLoop loop = new BackgroundLoop("outbox-relay", this::run);
     private volatile boolean leader;
-    private Thread thread;
 
     OutboxRelay(MeterRegistry registry) {
         this.lag = Timer.builder("cms.outbox.lag")
@@ -61,22 +61,12 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent ignored) {
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            // Let a batch in flight finish and be deleted; interrupt only a relay stuck on an outage.
-            thread.join(3000);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(2000);
-            }
-        }
+        // A batch in flight finishes and is deleted.
+        loop.stop(3000, () -> { });
     }
 
     /** Whether this replica currently publishes the outbox. */
@@ -86,10 +76,10 @@ public class OutboxRelay {
 
     private void run() {
         Backoff backoff = new Backoff();
-        while (running) {
+        while (loop.running()) {
             try (OutboxStore store = new OutboxStore(jdbcUrl, user, password)) {
                 if (!store.tryBecomeRelay()) {
-                    sleep(standbyPoll.toMillis());
+                    loop.pause(standbyPoll.toMillis());
                     continue;
                 }
                 leader = true;
@@ -97,9 +87,9 @@ public class OutboxRelay {
                 store.listen();
                 relay(store, backoff);
             } catch (Exception e) {
-                if (running) {
+                if (loop.running()) {
                     LOG.warnf("Outbox relay lost its database session: %s", e.getMessage());
-                    sleep(backoff.next());
+                    loop.pause(backoff.next());
                 }
             } finally {
                 leader = false;
@@ -114,7 +104,7 @@ public class OutboxRelay {
             // Create the topic up front: consumers can subscribe before the first write.
             publisher = new OutboxPublisher(bootstrapServers);
             publisher.ensureTopic(partitions, replicationFactor);
-            while (running) {
+            while (loop.running()) {
                 List<OutboxStore.Row> rows = store.next(batchSize);
                 if (rows.isEmpty()) {
                     store.awaitCommit((int) safetyPoll.toMillis());
@@ -131,14 +121,14 @@ public class OutboxRelay {
                     LOG.warnf("Kafka did not take %d outbox events; retrying", rows.size() - acked.size());
                     publisher.close();
                     publisher = null;
-                    sleep(backoff.next());
+                    loop.pause(backoff.next());
                 } else {
                     backoff.reset();
                 }
             }
         } catch (java.util.concurrent.ExecutionException e) {
             LOG.warnf("Could not create topic %s: %s", Topics.POSTS, e.getMessage());
-            sleep(backoff.next());
+            loop.pause(backoff.next());
         } finally {
             if (publisher != null) {
                 publisher.close();
@@ -150,15 +140,6 @@ public class OutboxRelay {
         OffsetDateTime now = OffsetDateTime.now();
         for (OutboxStore.Row row : acked) {
             lag.record(Duration.between(row.occurredAt(), now).toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 

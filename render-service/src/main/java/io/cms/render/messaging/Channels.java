@@ -1,17 +1,15 @@
 package io.cms.render.messaging;
 
-/** Channel and topic names, shared by the code, the configuration and the tests. */
+/** Topic names and event types, shared by the code and the tests. */
 public final class Channels {
 
-    /** Incoming post change events (channel name; its topic is {@link #POSTS_TOPIC}). */
-    public static final String POSTS = "posts";
+    /** Incoming post change events. */
     public static final String POSTS_TOPIC = "cms.posts";
 
     /** Where events that cannot be applied go, with the reason in their headers. */
     public static final String POSTS_DLQ_TOPIC = "cms.posts.render-dlq";
 
-    /** Outgoing "HTML is ready" events (channel name; its topic is {@link #RENDERED_TOPIC}). */
-    public static final String RENDERED = "rendered";
+    /** Outgoing "HTML is ready" events. */
     public static final String RENDERED_TOPIC = "cms.rendered";
 
     /** CloudEvents type of the events on {@link #RENDERED_TOPIC}. */

@@ -65,14 +65,7 @@ public class RenderedResource {
         long min = minVersion(minVersion);
         Optional<RenderedPost> post;
         if (min > 0) {
-            // The last look the wait took is the answer: no second query once the version is there.
-            java.util.concurrent.atomic.AtomicReference<Optional<RenderedPost>> seen =
-                    new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
-            waiters.await(idOrSlug, min, waitMillis(wait), () -> {
-                seen.set(store.findVisible(idOrSlug));
-                return seen.get().map(p -> p.version).orElse(0L);
-            });
-            post = seen.get();
+            post = waiters.await(idOrSlug, min, waitMillis(wait), () -> store.findVisible(idOrSlug));
         } else {
             post = store.findVisible(idOrSlug);
         }

@@ -33,6 +33,13 @@ public interface RenderConfig {
     @WithDefault("10s")
     Duration timeout();
 
+    /**
+     * Markdown up to this length is rendered on the event's thread, without the time limit (a thread
+     * hand-off costs more than such a render; the worst inputs of this size take well under a second).
+     */
+    @WithDefault("8000")
+    int inlineMaxChars();
+
     /** Larger Markdown is not rendered (dead-lettered), so one post cannot exhaust memory. */
     @WithDefault("1000000")
     int maxMarkdownChars();

@@ -44,13 +44,13 @@ public class RenderService {
         if (storedVersions.size() > MAX_REMEMBERED) {
             storedVersions.clear(); // a hint, bounded in memory: forgetting only costs a render
         }
-        storedVersions.merge(event.id(), saved.row().version, Math::max);
+        storedVersions.merge(event.id(), saved.storedVersion(), Math::max);
         if (saved.outcome() == RenderStore.Outcome.STALE) {
             return null;
         }
-        waiters.signal(event.id().toString());
+        waiters.signal(event.id().toString(), saved.row());
         if (event.slug() != null) {
-            waiters.signal(event.slug());
+            waiters.signal(event.slug(), saved.row());
         }
         return saved.outcome() == RenderStore.Outcome.RENDERED ? saved.row() : null;
     }

@@ -1,15 +1,24 @@
 package io.cms.render.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.render.RenderedPost;
 import io.cms.render.markdown.RenderResult;
 import io.cms.render.messaging.PostEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /** Stores renders, newest version wins: an event not newer than what is stored changes nothing. */
@@ -21,42 +30,101 @@ public class RenderStore {
         RENDERED, REMOVED, STALE
     }
 
-    /** The outcome, and the row as it is stored after the transaction (the newer one when stale). */
-    public record Saved(Outcome outcome, RenderedPost row) {
+    /**
+     * The outcome, the version stored after the statement, and the row as written (null when stale:
+     * a newer version was there and stays).
+     */
+    public record Saved(Outcome outcome, long storedVersion, RenderedPost row) {
+    }
+
+    // One statement in auto-commit: a single round trip to PostgreSQL (select for update, update and
+    // commit were three, each a context switch on both sides). The WHERE clause of the conflict branch
+    // is evaluated on the locked row, so the newest version wins however events race.
+    private static final String UPSERT = """
+            INSERT INTO rendered_post AS r (id, version, visible, slug, title, html, toc, excerpt,
+                reading_time_minutes, word_count, cjk_char_count, char_count, warnings, rendered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?)
+            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, visible = EXCLUDED.visible,
+                slug = EXCLUDED.slug, title = EXCLUDED.title, html = EXCLUDED.html, toc = EXCLUDED.toc,
+                excerpt = EXCLUDED.excerpt, reading_time_minutes = EXCLUDED.reading_time_minutes,
+                word_count = EXCLUDED.word_count, cjk_char_count = EXCLUDED.cjk_char_count,
+                char_count = EXCLUDED.char_count, warnings = EXCLUDED.warnings, rendered_at = EXCLUDED.rendered_at
+            WHERE r.version < EXCLUDED.version OR (? AND r.version = EXCLUDED.version)""";
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    RenderStore(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
     }
 
     /**
      * @param result the render, or null when the post is no longer public
      * @param force apply an event of the version already stored too (a rebuild after a renderer change)
      */
-    @Transactional
     public Saved save(PostEvent event, RenderResult result, boolean force) {
-        RenderedPost row = RenderedPost.findById(event.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (row != null && (row.version > event.version() || (row.version == event.version() && !force))) {
-            return new Saved(Outcome.STALE, row);
-        }
-        boolean isNew = row == null;
-        if (isNew) {
-            row = new RenderedPost();
-            row.id = event.id();
-        }
+        RenderedPost row = new RenderedPost();
+        row.id = event.id();
         row.version = event.version();
-        row.renderedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.renderedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         row.visible = result != null;
         row.slug = event.slug();
         row.title = event.title();
-        row.html = result == null ? null : result.html();
-        row.toc = result == null ? null : result.toc();
-        row.excerpt = result == null ? null : result.excerpt();
-        row.readingTimeMinutes = result == null ? null : result.readingTimeMinutes();
-        row.wordCount = result == null ? null : result.wordCount();
-        row.cjkCharCount = result == null ? null : result.cjkCharCount();
-        row.charCount = result == null ? null : result.charCount();
-        row.warnings = result == null ? null : result.warnings();
-        if (isNew) {
-            row.persist();
+        if (result != null) {
+            row.html = result.html();
+            row.toc = result.toc();
+            row.excerpt = result.excerpt();
+            row.readingTimeMinutes = result.readingTimeMinutes();
+            row.wordCount = result.wordCount();
+            row.cjkCharCount = result.cjkCharCount();
+            row.charCount = result.charCount();
+            row.warnings = result.warnings();
         }
-        return new Saved(result == null ? Outcome.REMOVED : Outcome.RENDERED, row);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(UPSERT)) {
+            int i = 0;
+            st.setObject(++i, row.id);
+            st.setLong(++i, row.version);
+            st.setBoolean(++i, row.visible);
+            st.setString(++i, row.slug);
+            st.setString(++i, row.title);
+            st.setString(++i, row.html);
+            st.setString(++i, toJson(row.toc));
+            st.setString(++i, row.excerpt);
+            st.setObject(++i, row.readingTimeMinutes, Types.INTEGER);
+            st.setObject(++i, row.wordCount, Types.INTEGER);
+            st.setObject(++i, row.cjkCharCount, Types.INTEGER);
+            st.setObject(++i, row.charCount, Types.INTEGER);
+            st.setString(++i, toJson(row.warnings));
+            st.setObject(++i, row.renderedAt);
+            st.setBoolean(++i, force);
+            if (st.executeUpdate() == 1) {
+                return new Saved(result == null ? Outcome.REMOVED : Outcome.RENDERED, row.version, row);
+            }
+            return new Saved(Outcome.STALE, storedVersion(c, row.id), null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the render of " + event.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long storedVersion(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT version FROM rendered_post WHERE id = ?")) {
+            st.setObject(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A visible render by id, or by slug (the newest render when a slug moved between posts). */

@@ -1,46 +1,56 @@
 package io.cms.render.service;
 
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
+import io.cms.render.RenderedPost;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Read-your-writes: a request for version N waits here until a render of N or newer is stored.
- * A render applied by this replica wakes the waiter at once; renders applied by another replica are
- * seen by re-reading the database every {@value #RECHECK_MILLIS} ms.
+ * A render applied by this replica wakes the waiter at once and hands it the stored row, so the
+ * answer needs no database read; renders applied by another replica are seen by looking up the
+ * database every {@value #RECHECK_MILLIS} ms.
  *
  * <p>Each key counts its signals, and a waiter only sleeps if no signal came since it read the
- * count, before it looked at the database: a render stored between that look and the sleep is not
- * missed (it used to cost the waiter a whole recheck interval).
+ * count, before it looked: a render stored between that look and the sleep is not missed (it used
+ * to cost the waiter a whole recheck interval).
  */
 @ApplicationScoped
 public class RenderWaiters {
 
     static final long RECHECK_MILLIS = 50;
 
-    /** Signals and waiters of one key; guarded by itself. */
+    /** Signals, the last row signalled, and waiters of one key; guarded by itself. */
     private static final class Slot {
         long signals;
+        RenderedPost latest;
         int waiters;
     }
 
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
-    /** Wakes requests waiting on this key (a post id or a slug). */
-    public void signal(String key) {
+    /** Wakes requests waiting on this key (a post id or a slug) with the row just stored for it. */
+    public void signal(String key, RenderedPost stored) {
         Slot slot = slots.get(key);
         if (slot != null) {
             synchronized (slot) {
                 slot.signals++;
+                if (slot.latest == null || slot.latest.version <= stored.version) {
+                    slot.latest = stored;
+                }
                 slot.notifyAll();
             }
         }
     }
 
-    /** @return true once {@code storedVersion} reaches {@code minVersion}, false on time-out */
-    public boolean await(String key, long minVersion, long timeoutMillis, LongSupplier storedVersion)
-            throws InterruptedException {
+    /**
+     * @param lookup what the database serves for the key now
+     * @return a visible render of at least {@code minVersion}; on time-out, the last lookup's result
+     */
+    public Optional<RenderedPost> await(String key, long minVersion, long timeoutMillis,
+            Supplier<Optional<RenderedPost>> lookup) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         Slot slot = slots.compute(key, (k, existing) -> {
             Slot s = existing == null ? new Slot() : existing;
@@ -52,15 +62,22 @@ public class RenderWaiters {
         try {
             while (true) {
                 long seen;
+                RenderedPost handed;
                 synchronized (slot) {
                     seen = slot.signals;
+                    handed = slot.latest;
                 }
-                if (storedVersion.getAsLong() >= minVersion) {
-                    return true;
+                // A hidden (unpublished) row says nothing about what the key serves: ask the database.
+                if (handed != null && handed.visible && handed.version >= minVersion) {
+                    return Optional.of(handed);
+                }
+                Optional<RenderedPost> found = lookup.get();
+                if (found.isPresent() && found.get().version >= minVersion) {
+                    return found;
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
-                    return false;
+                    return found;
                 }
                 synchronized (slot) {
                     if (slot.signals == seen) {

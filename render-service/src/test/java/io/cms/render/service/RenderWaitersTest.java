@@ -1,45 +1,59 @@
 package io.cms.render.service;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.cms.render.RenderedPost;
 import org.junit.jupiter.api.Test;
 
 class RenderWaitersTest {
 
     private final RenderWaiters waiters = new RenderWaiters();
 
+    private static RenderedPost row(long version, boolean visible) {
+        RenderedPost p = new RenderedPost();
+        p.version = version;
+        p.visible = visible;
+        return p;
+    }
+
     @Test
     void aRenderStoredWhileTheWaiterLooksIsNotMissed() throws Exception {
-        AtomicLong stored = new AtomicLong();
-        AtomicLong looks = new AtomicLong();
+        AtomicInteger looks = new AtomicInteger();
+        RenderedPost stored = row(1, true);
         long start = System.nanoTime();
-        // The render lands (and signals) after the waiter read the old version, before it sleeps.
-        boolean served = waiters.await("post", 1, 5_000, () -> {
-            long seen = stored.get();
+        // The render lands (and signals) after the waiter looked and found nothing, before it sleeps.
+        Optional<RenderedPost> served = waiters.await("post", 1, 5_000, () -> {
             if (looks.incrementAndGet() == 1) {
-                stored.set(1);
-                waiters.signal("post");
+                waiters.signal("post", stored);
             }
-            return seen;
+            return Optional.empty();
         });
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(served);
+        assertSame(stored, served.orElseThrow());
+        assertEquals(1, looks.get(), "the signalled row is the answer, without a second look");
         assertTrue(tookMillis < RenderWaiters.RECHECK_MILLIS - 10, "woke after " + tookMillis + " ms, not at the recheck");
     }
 
     @Test
-    void aSignalWakesEveryWaiterOfTheKeyAndOnlyTimesOutWithoutARender() throws Exception {
-        AtomicLong stored = new AtomicLong();
+    void aSignalWakesEveryWaiterOfTheKeyWithTheStoredRow() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
         Thread[] threads = new Thread[3];
-        boolean[] results = new boolean[3];
+        AtomicReference<?>[] results = new AtomicReference<?>[3];
         for (int i = 0; i < threads.length; i++) {
-            int n = i;
+            AtomicReference<Optional<RenderedPost>> result = new AtomicReference<>();
+            results[i] = result;
             threads[i] = new Thread(() -> {
                 try {
-                    results[n] = waiters.await("slug", 2, 5_000, stored::get);
+                    result.set(waiters.await("slug", 2, 5_000, () -> {
+                        looks.incrementAndGet();
+                        return Optional.of(row(1, true));
+                    }));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -47,14 +61,36 @@ class RenderWaitersTest {
             threads[i].start();
         }
         Thread.sleep(20);
-        stored.set(2);
-        waiters.signal("slug");
+        RenderedPost stored = row(2, true);
+        waiters.signal("slug", stored);
         for (Thread t : threads) {
             t.join(2_000);
         }
-        for (boolean r : results) {
-            assertTrue(r);
+        for (AtomicReference<?> r : results) {
+            assertEquals(Optional.of(stored), r.get());
         }
-        assertFalse(waiters.await("other", 1, 30, () -> 0));
+        assertEquals(3, looks.get(), "one database look each, before the signal");
+    }
+
+    @Test
+    void aHiddenRowIsNoAnswerAndATimeOutGivesTheLastLook() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        Thread signaller = new Thread(() -> {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                return;
+            }
+            waiters.signal("gone", row(3, false)); // unpublished: what the key serves is the database's call
+        });
+        signaller.start();
+        Optional<RenderedPost> served = waiters.await("gone", 3, 120, () -> {
+            looks.incrementAndGet();
+            return Optional.of(row(2, true));
+        });
+        signaller.join();
+        assertEquals(2, served.orElseThrow().version, "the older render, which the resource marks stale");
+        assertTrue(looks.get() >= 2, "looked again after the signal and at the recheck: " + looks.get());
+        assertEquals(Optional.empty(), waiters.await("other", 1, 30, Optional::empty));
     }
 }

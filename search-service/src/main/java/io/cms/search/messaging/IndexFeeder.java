@@ -1,12 +1,13 @@
 package io.cms.search.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.cms.common.messaging.BackgroundLoop;
+import io.cms.common.messaging.DeadLetters;
 import io.cms.common.messaging.PostEventReader;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,9 +46,8 @@ public class IndexFeeder {
     private final java.util.concurrent.atomic.AtomicReference<Swap> pendingSwap = new java.util.concurrent.atomic.AtomicReference<>();
     private final String bootstrapServers;
     private final Duration commitInterval;
-    private volatile boolean running;
+    private final BackgroundLoop loop = new BackgroundLoop("search-feed", this::run);
     private volatile boolean caughtUp;
-    private Thread thread;
 
     /** A rebuilt index waiting to replace the current one, and who waits for that. */
     private record Swap(SearchIndex index, java.util.concurrent.CompletableFuture<Void> done) {
@@ -77,27 +76,22 @@ public class IndexFeeder {
     }
 
     void start(@Observes StartupEvent ignored) {
-        running = true;
-        thread = new Thread(this::run, "search-feed");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.join(10_000);
-        }
+        // The poll in hand (at most 100 ms) is applied and committed to the index.
+        loop.stop(10_000, () -> { });
     }
 
     private void run() {
-        while (running) {
+        while (loop.running()) {
             try (KafkaConsumer<String, byte[]> consumer = consumer(); KafkaProducer<String, byte[]> dlq = producer()) {
                 feed(consumer, dlq);
             } catch (Exception e) {
-                if (running) {
+                if (loop.running()) {
                     LOG.warnf("Search feed interrupted (%s); retrying", e.getMessage());
-                    sleep(1000);
+                    loop.pause(1000);
                 }
             }
         }
@@ -105,11 +99,11 @@ public class IndexFeeder {
 
     private void feed(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> dlq) throws Exception {
         List<TopicPartition> partitions = List.of();
-        while (running && partitions.isEmpty()) {
+        while (loop.running() && partitions.isEmpty()) {
             partitions = consumer.partitionsFor(POSTS_TOPIC, Duration.ofSeconds(5)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (partitions.isEmpty()) {
-                sleep(500);
+                loop.pause(500);
             }
         }
         consumer.assign(partitions);
@@ -119,7 +113,7 @@ public class IndexFeeder {
         Map<TopicPartition, Long> startEnd = consumer.endOffsets(partitions);
         long lastCommit = System.nanoTime();
         boolean dirty = false;
-        while (running) {
+        while (loop.running()) {
             Swap swap = pendingSwap.getAndSet(null);
             if (swap != null) {
                 if (dirty) {
@@ -136,7 +130,7 @@ public class IndexFeeder {
                 try {
                     index.apply(READER.read(record));
                 } catch (PostEventReader.PoisonEvent e) {
-                    deadLetter(dlq, record, e.getMessage());
+                    DeadLetters.send(dlq, DLQ_TOPIC, record, e.getMessage());
                 }
                 next.put(record.partition(), record.offset() + 1);
                 dirty = true;
@@ -168,16 +162,6 @@ public class IndexFeeder {
         }
     }
 
-    private static void deadLetter(KafkaProducer<String, byte[]> dlq, ConsumerRecord<String, byte[]> record, String reason) {
-        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        ProducerRecord<String, byte[]> out = new ProducerRecord<>(DLQ_TOPIC, record.key(), record.value());
-        record.headers().forEach(h -> out.headers().add(h));
-        out.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
-        out.headers().add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        out.headers().add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        dlq.send(out);
-    }
-
     private KafkaConsumer<String, byte[]> consumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -193,14 +177,5 @@ public class IndexFeeder {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "search-service-dlq");
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }
