@@ -54,8 +54,24 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseDown(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return build(503, "unavailable", "The database is not reachable. Try again shortly.", List.of(), uri)
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("Unexpected failure", e);
         return build(500, "internal", "An unexpected error occurred", List.of(), uri).build();
+    }
+
+    /** A lost or refused connection (SQL state class 08), or no connection from the pool in time. */
+    private static boolean isDatabaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response.ResponseBuilder build(int status, String kind, String detail, List<Problem.FieldError> errors,

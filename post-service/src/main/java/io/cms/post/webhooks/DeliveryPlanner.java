@@ -39,7 +39,9 @@ public class DeliveryPlanner {
         // Cheap check first: a fresh deployment reads the whole topic, mostly older than every subscription.
         List<WebhookSubscription> candidates = WebhookSubscription.list("active = true and createdAt <= ?1",
                 occurredAt.get());
-        if (candidates.isEmpty()) {
+        // And before reading the payload (for a render event, also its revision): does anyone take the type?
+        List<String> types = reader.deliverableTypes(record);
+        if (candidates.stream().noneMatch(s -> types.stream().anyMatch(s::wantsType))) {
             return 0;
         }
         WebhookEvent event = reader.read(record).orElseThrow();

@@ -56,6 +56,18 @@ public class EventReader {
         return Optional.of(time(header(record, "ce_time"), record.timestamp()));
     }
 
+    /**
+     * The webhook types this record can be delivered as (its own, and {@code post.published} for a
+     * post created published); empty for an event type webhooks do not carry. Reads only headers.
+     */
+    public List<String> deliverableTypes(ConsumerRecord<String, byte[]> record) {
+        Optional<String> type = EventTypes.fromCloudEventType(header(record, "ce_type"));
+        if (type.isEmpty()) {
+            return List.of();
+        }
+        return type.get().equals(CREATED) ? List.of(CREATED, PUBLISHED) : List.of(type.get());
+    }
+
     /** The message for this record; empty for an event type webhooks do not carry. */
     public Optional<WebhookEvent> read(ConsumerRecord<String, byte[]> record) {
         Optional<String> type = EventTypes.fromCloudEventType(header(record, "ce_type"));

@@ -55,8 +55,13 @@ public class WebhookSubscription extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     /** Whether this subscription wants an event of this type about a post with these tags and categories. */
+    /** Whether this subscription takes events of the type at all, before looking at the post. */
+    public boolean wantsType(String type) {
+        return events.isEmpty() || events.contains(type);
+    }
+
     public boolean wants(String type, List<String> postTags, List<String> postCategories) {
-        return (events.isEmpty() || events.contains(type))
+        return wantsType(type)
                 && (tag == null || postTags.contains(tag))
                 && (category == null || postCategories.contains(category));
     }

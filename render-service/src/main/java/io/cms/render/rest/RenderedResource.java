@@ -65,7 +65,8 @@ public class RenderedResource {
         long min = minVersion(minVersion);
         Optional<RenderedPost> post;
         if (min > 0) {
-            post = waiters.await(idOrSlug, min, waitMillis(wait), () -> store.findVisible(idOrSlug));
+            Optional<RenderedPost> handed = waiters.await(idOrSlug, min, waitMillis(wait), () -> store.visibleVersion(idOrSlug));
+            post = handed.isPresent() ? handed : store.findVisible(idOrSlug);
         } else {
             post = store.findVisible(idOrSlug);
         }

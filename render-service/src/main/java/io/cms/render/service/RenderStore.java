@@ -108,12 +108,7 @@ public class RenderStore {
     }
 
     private static long storedVersion(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT version FROM rendered_post WHERE id = ?")) {
-            st.setObject(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return firstLong(c, "SELECT version FROM rendered_post WHERE id = ?", id);
     }
 
     private String toJson(Object value) {
@@ -139,6 +134,35 @@ public class RenderStore {
         }
         return RenderedPost.<RenderedPost>find("slug = ?1 and visible = true order by renderedAt desc", idOrSlug)
                 .firstResultOptional();
+    }
+
+    /**
+     * The version {@link #findVisible} would serve (0 if none), without loading the row: what a
+     * read-your-writes request probes while it waits.
+     */
+    public long visibleVersion(String idOrSlug) {
+        UUID id = parseUuid(idOrSlug);
+        try (Connection c = dataSource.getConnection()) {
+            if (id != null) {
+                long v = firstLong(c, "SELECT version FROM rendered_post WHERE id = ? AND visible", id);
+                if (v > 0) {
+                    return v;
+                }
+            }
+            return firstLong(c, "SELECT version FROM rendered_post WHERE slug = ? AND visible ORDER BY rendered_at DESC LIMIT 1",
+                    idOrSlug);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the rendered version of " + idOrSlug + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long firstLong(Connection c, String sql, Object parameter) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, parameter);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     private static UUID parseUuid(String s) {

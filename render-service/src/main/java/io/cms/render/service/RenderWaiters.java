@@ -2,7 +2,7 @@ package io.cms.render.service;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 
 import io.cms.render.RenderedPost;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Read-your-writes: a request for version N waits here until a render of N or newer is stored.
  * A render applied by this replica wakes the waiter at once and hands it the stored row, so the
- * answer needs no database read; renders applied by another replica are seen by looking up the
- * database every {@value #RECHECK_MILLIS} ms.
+ * answer needs no database read; renders applied by another replica are seen by probing the
+ * database's version every {@value #RECHECK_MILLIS} ms.
  *
  * <p>Each key counts its signals, and a waiter only sleeps if no signal came since it read the
  * count, before it looked: a render stored between that look and the sleep is not missed (it used
@@ -46,11 +46,12 @@ public class RenderWaiters {
     }
 
     /**
-     * @param lookup what the database serves for the key now
-     * @return a visible render of at least {@code minVersion}; on time-out, the last lookup's result
+     * @param storedVersion the version the database serves for the key now (0 if none): a cheap probe
+     * @return the row a signal handed over, if that is how the wait ended; empty when the probe found
+     *     the version in the database, or on time-out: the caller reads the database then
      */
-    public Optional<RenderedPost> await(String key, long minVersion, long timeoutMillis,
-            Supplier<Optional<RenderedPost>> lookup) throws InterruptedException {
+    public Optional<RenderedPost> await(String key, long minVersion, long timeoutMillis, LongSupplier storedVersion)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         Slot slot = slots.compute(key, (k, existing) -> {
             Slot s = existing == null ? new Slot() : existing;
@@ -71,13 +72,12 @@ public class RenderWaiters {
                 if (handed != null && handed.visible && handed.version >= minVersion) {
                     return Optional.of(handed);
                 }
-                Optional<RenderedPost> found = lookup.get();
-                if (found.isPresent() && found.get().version >= minVersion) {
-                    return found;
+                if (storedVersion.getAsLong() >= minVersion) {
+                    return Optional.empty();
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
-                    return found;
+                    return Optional.empty();
                 }
                 synchronized (slot) {
                     if (slot.signals == seen) {

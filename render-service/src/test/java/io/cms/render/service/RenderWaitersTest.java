@@ -32,7 +32,7 @@ class RenderWaitersTest {
             if (looks.incrementAndGet() == 1) {
                 waiters.signal("post", stored);
             }
-            return Optional.empty();
+            return 0;
         });
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
         assertSame(stored, served.orElseThrow());
@@ -52,7 +52,7 @@ class RenderWaitersTest {
                 try {
                     result.set(waiters.await("slug", 2, 5_000, () -> {
                         looks.incrementAndGet();
-                        return Optional.of(row(1, true));
+                        return 1;
                     }));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -69,11 +69,23 @@ class RenderWaitersTest {
         for (AtomicReference<?> r : results) {
             assertEquals(Optional.of(stored), r.get());
         }
-        assertEquals(3, looks.get(), "one database look each, before the signal");
+        assertEquals(3, looks.get(), "one database probe each, before the signal");
     }
 
     @Test
-    void aHiddenRowIsNoAnswerAndATimeOutGivesTheLastLook() throws Exception {
+    void aVersionStoredByAnotherReplicaIsFoundByTheProbe() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        long start = System.nanoTime();
+        // No signal here: the database reaches version 4 at the second probe (the recheck).
+        Optional<RenderedPost> handed = waiters.await("elsewhere", 4, 5_000, () -> looks.incrementAndGet() >= 2 ? 4 : 3);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Optional.empty(), handed, "nothing handed: the caller reads the database");
+        assertEquals(2, looks.get());
+        assertTrue(tookMillis >= RenderWaiters.RECHECK_MILLIS - 5 && tookMillis < 2_000, "took " + tookMillis + " ms");
+    }
+
+    @Test
+    void aHiddenRowIsNoAnswerAndATimeOutHandsNothing() throws Exception {
         AtomicInteger looks = new AtomicInteger();
         Thread signaller = new Thread(() -> {
             try {
@@ -86,11 +98,11 @@ class RenderWaitersTest {
         signaller.start();
         Optional<RenderedPost> served = waiters.await("gone", 3, 120, () -> {
             looks.incrementAndGet();
-            return Optional.of(row(2, true));
+            return 2;
         });
         signaller.join();
-        assertEquals(2, served.orElseThrow().version, "the older render, which the resource marks stale");
+        assertEquals(Optional.empty(), served, "time-out: the resource serves the older render, marked stale");
         assertTrue(looks.get() >= 2, "looked again after the signal and at the recheck: " + looks.get());
-        assertEquals(Optional.empty(), waiters.await("other", 1, 30, Optional::empty));
+        assertEquals(Optional.empty(), waiters.await("other", 1, 30, () -> 0));
     }
 }
