@@ -61,6 +61,35 @@ class SearchFlowIT {
     }
 
     @Test
+    void readYourWritesWaitsUntilTheVersionIsSearchable() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (PostEvents events = new PostEvents()) {
+            // Asked before the event exists: the one request answers once version 1 is searchable.
+            var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().queryParam("minVersion", 1)
+                    .queryParam("wait", "10s").get("/api/search/posts/" + id));
+            Thread.sleep(200);
+            org.junit.jupiter.api.Assertions.assertFalse(pending.isDone(), "waits for the version");
+            events.publish(id, 1, "待機の題名", "読み込みを待つ山葵の話です。", "ja", null);
+            var answer = pending.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            org.junit.jupiter.api.Assertions.assertEquals(200, answer.statusCode(), answer.asString());
+            org.junit.jupiter.api.Assertions.assertEquals(1, answer.jsonPath().getInt("version"));
+            org.junit.jupiter.api.Assertions.assertNull(answer.header("CMS-Stale"));
+            // Searchable means a search finds it right away, not merely that it was applied.
+            org.junit.jupiter.api.Assertions.assertTrue(ids("山葵").contains(id.toString()));
+
+            // A version that does not come: the older one after the wait, marked stale.
+            given().queryParam("minVersion", 5).queryParam("wait", "300ms").get("/api/search/posts/" + id)
+                    .then().statusCode(200).header("CMS-Stale", equalTo("true")).body("version", equalTo(1));
+            given().queryParam("minVersion", 1).queryParam("wait", "300ms").get("/api/search/posts/" + UUID.randomUUID())
+                    .then().statusCode(404).contentType("application/problem+json");
+            given().queryParam("minVersion", "soon").get("/api/search/posts/" + id)
+                    .then().statusCode(400).body("errors[0].field", equalTo("minVersion"));
+            given().queryParam("minVersion", 1).queryParam("wait", "forever").get("/api/search/posts/" + id)
+                    .then().statusCode(400).body("errors[0].field", equalTo("wait"));
+        }
+    }
+
+    @Test
     void languagesAreAnalysedForTheirScript() throws Exception {
         UUID ja = UUID.randomUUID();
         UUID zh = UUID.randomUUID();

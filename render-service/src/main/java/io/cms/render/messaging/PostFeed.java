@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -31,14 +32,20 @@ import org.jboss.logging.Logger;
  * <p>A plain consumer rather than a SmallRye channel, for freshness: the event is handled on the
  * thread that polled it (the channel's hops to an event loop and then a worker thread cost about
  * 6 ms at p50 of the write → HTML time on two busy cores), and what a poll produced
- * ({@code cms.rendered} events, dead letters) is flushed once before its offsets are committed,
- * instead of one broker round trip per event. Offsets are committed only for events fully handled,
- * so a crash redelivers, and the version rule makes that harmless.
+ * ({@code cms.rendered} events, dead letters) is flushed once per poll, instead of one broker round
+ * trip per event. Offsets are committed only for events fully handled and flushed, so a crash
+ * redelivers, and the version rule makes that harmless.
  */
 @ApplicationScoped
 public class PostFeed {
 
     private static final Logger LOG = Logger.getLogger(PostFeed.class);
+    /**
+     * Offsets are committed at most this often (and at every hand-over and stop): a commit per event
+     * is broker work in the very moment the HTML is being served, and a crash only redelivers up to
+     * a second of events, which the version rule skips.
+     */
+    private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final PostEventConsumer events;
     private final RenderedPublisher publisher;
@@ -113,15 +120,20 @@ public class PostFeed {
                 LOG.infof("Rendering %s", partitions);
             }
         });
+        long lastCommit = System.nanoTime();
         try {
             while (loop.running()) {
-                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
+                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> record : records) {
                     events.consume(record);
                     handled.put(new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1));
                 }
-                if (!handled.isEmpty()) {
+                if (!records.isEmpty()) {
                     publisher.flush();
+                }
+                if (!handled.isEmpty() && System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
+                    lastCommit = System.nanoTime();
                     c.commitAsync(Map.copyOf(handled), (offsets, e) -> {
                         if (e != null) {
                             LOG.debugf("Offset commit failed (%s); a later one covers it", e.toString());

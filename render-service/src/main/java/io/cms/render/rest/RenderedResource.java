@@ -1,9 +1,9 @@
 package io.cms.render.rest;
 
-import io.cms.common.rest.ProblemException;
-import java.time.Duration;
 import java.util.Optional;
 
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ReadYourWrites;
 import io.cms.render.RenderedPost;
 import io.cms.render.service.RenderStore;
 import io.cms.render.service.RenderWaiters;
@@ -25,9 +25,6 @@ import jakarta.ws.rs.core.Response;
 public class RenderedResource {
 
     static final String CACHE = "public, max-age=60, stale-while-revalidate=300";
-    static final String STALE_HEADER = "CMS-Stale";
-    private static final long MAX_WAIT_MILLIS = 10_000;
-    private static final long DEFAULT_WAIT_MILLIS = 5_000;
 
     private final RenderStore store;
     private final RenderWaiters waiters;
@@ -62,10 +59,10 @@ public class RenderedResource {
     }
 
     private Found find(String idOrSlug, String minVersion, String wait) throws InterruptedException {
-        long min = minVersion(minVersion);
+        long min = ReadYourWrites.minVersion(minVersion);
         Optional<RenderedPost> post;
         if (min > 0) {
-            Optional<RenderedPost> handed = waiters.await(idOrSlug, min, waitMillis(wait), () -> store.visibleVersion(idOrSlug));
+            Optional<RenderedPost> handed = waiters.await(idOrSlug, min, ReadYourWrites.waitMillis(wait), () -> store.visibleVersion(idOrSlug));
             post = handed.isPresent() ? handed : store.findVisible(idOrSlug);
         } else {
             post = store.findVisible(idOrSlug);
@@ -87,47 +84,8 @@ public class RenderedResource {
         }
         r.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, found.stale() ? "no-store" : CACHE);
         if (found.stale()) {
-            r.header(STALE_HEADER, "true");
+            r.header(ReadYourWrites.STALE_HEADER, "true");
         }
         return r.build();
-    }
-
-    private static long minVersion(String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            long v = Long.parseLong(value.strip());
-            if (v < 1) {
-                throw ProblemException.invalid("minVersion", "must be a version number from 1");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("minVersion", "must be a version number from 1");
-        }
-    }
-
-    /** {@code 5s}, {@code 500ms} or a number of seconds; capped at 10 s. */
-    static long waitMillis(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_WAIT_MILLIS;
-        }
-        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-        try {
-            long millis;
-            if (v.endsWith("ms")) {
-                millis = Long.parseLong(v.substring(0, v.length() - 2));
-            } else if (v.endsWith("s")) {
-                millis = Duration.ofMillis((long) (Double.parseDouble(v.substring(0, v.length() - 1)) * 1000)).toMillis();
-            } else {
-                millis = (long) (Double.parseDouble(v) * 1000);
-            }
-            if (millis < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.min(millis, MAX_WAIT_MILLIS);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("wait", "must be a duration such as 5s or 500ms");
-        }
     }
 }

@@ -49,6 +49,8 @@ public final class SearchIndex implements AutoCloseable {
 
     private final Analyzer analyzer;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    /** Notified after each applied change, for requests waiting for a version. */
+    private final Object applied = new Object();
     private volatile long lastGeneration;
     private volatile FacetState facetState;
 
@@ -169,7 +171,29 @@ public final class SearchIndex implements AutoCloseable {
         Document doc = PostDocument.FACETS.build(PostDocument.of(event));
         lastGeneration = writer.updateDocument(new Term(Fields.ID, id), doc);
         versions.put(id, event.version());
+        synchronized (applied) {
+            applied.notifyAll();
+        }
         return true;
+    }
+
+    /**
+     * Waits until this index has applied version {@code minVersion} or newer of the post and that is
+     * searchable; false if the timeout passes first.
+     */
+    public boolean awaitVersion(String id, long minVersion, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (applied) {
+            while (version(id) < minVersion) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                applied.wait(left);
+            }
+        }
+        long left = deadline - System.currentTimeMillis();
+        return left > 0 && awaitSearchable(left);
     }
 
     /** Waits until everything applied so far is searchable (or the timeout passes). */

@@ -1,13 +1,15 @@
 package io.cms.search.rest;
 
-import io.cms.common.rest.ProblemException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ReadYourWrites;
 import io.cms.search.service.SearchRequest;
 import io.cms.search.service.SearchResult;
 import io.cms.search.service.SearchService;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** Full-text search over published posts. */
 @Path("/api/search")
@@ -66,11 +69,27 @@ public class SearchResource {
         return Map.of("suggestions", search.suggest(q));
     }
 
+    /**
+     * The version of a post that searches find. {@code ?minVersion=N} waits (up to {@code wait}, at
+     * most 10 s) until version N is searchable, so a client that just saved N knows when, without
+     * polling; an older answer after the wait carries {@code CMS-Stale: true}.
+     */
     @GET
     @Path("posts/{id}")
-    public Map<String, Object> indexed(@PathParam("id") String id) throws IOException {
-        return search.indexedVersion(id).<Map<String, Object>>map(v -> Map.of("id", id, "version", v))
-                .orElseThrow(() -> ProblemException.notFound("Post " + id + " is not in the search index"));
+    public Response indexed(@PathParam("id") String id, @QueryParam("minVersion") String minVersion,
+            @QueryParam("wait") String wait) throws IOException, InterruptedException {
+        long min = ReadYourWrites.minVersion(minVersion);
+        Optional<Long> version = min > 0 ? search.indexedVersion(id, min, ReadYourWrites.waitMillis(wait))
+                : search.indexedVersion(id);
+        if (version.isEmpty()) {
+            throw ProblemException.notFound("Post " + id + " is not in the search index"
+                    + (min > 0 ? " at version " + min + " or newer yet" : ""));
+        }
+        Response.ResponseBuilder r = Response.ok(Map.of("id", id, "version", version.get()));
+        if (version.get() < min) {
+            r.header(ReadYourWrites.STALE_HEADER, "true");
+        }
+        return r.build();
     }
 
     private static int number(String name, String value, int fallback, int min, int max) {
