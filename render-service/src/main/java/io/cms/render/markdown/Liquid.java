@@ -45,6 +45,7 @@ public final class Liquid {
         List<ContentWarning> warnings = new ArrayList<>();
         StringBuilder out = new StringBuilder(markdown.length());
         Matcher raw = RAW.matcher(markdown);
+        raw.region(0, searchEnd(markdown, "endraw", "%}"));
         int last = 0;
         while (raw.find()) {
             out.append(outsideRaw(markdown.substring(last, raw.start()), markdown, last, warnings));
@@ -59,9 +60,9 @@ public final class Liquid {
         if (text.indexOf('{') < 0) {
             return text;
         }
-        String s = replace(HIGHLIGHT, text, m -> fence(m.group(1), m.group(2)));
-        s = replace(TAG, s, m -> tag(m.group(1), m.group(2), whole, offset, warnings));
-        return replace(OUTPUT, s, m -> output(m.group(1), whole, offset, warnings));
+        String s = replace(HIGHLIGHT, "endhighlight", "%}", text, m -> fence(m.group(1), m.group(2)));
+        s = replace(TAG, "%}", "", s, m -> tag(m.group(1), m.group(2), whole, offset, warnings));
+        return replace(OUTPUT, "}}", "", s, m -> output(m.group(1), whole, offset, warnings));
     }
 
     private String tag(String name, String args, String whole, int offset, List<ContentWarning> warnings) {
@@ -123,8 +124,26 @@ public final class Liquid {
         return line;
     }
 
-    private static String replace(Pattern p, String text, java.util.function.Function<Matcher, String> f) {
+    /**
+     * Where a match can end at the latest: just after the first {@code terminal} that follows the last
+     * {@code closer} (0 if there is no closer). Each pattern runs lazily from an opener to a closer;
+     * openers after the last closer can never match, and letting the engine try each of them to the
+     * end of the text made "{{ site." or an unclosed highlight repeated a few thousand times take
+     * seconds (quadratic).
+     */
+    static int searchEnd(String text, String closer, String terminal) {
+        int last = text.lastIndexOf(closer);
+        if (last < 0) {
+            return 0;
+        }
+        int end = text.indexOf(terminal, last + closer.length());
+        return end < 0 ? 0 : end + terminal.length();
+    }
+
+    private static String replace(Pattern p, String closer, String terminal, String text,
+            java.util.function.Function<Matcher, String> f) {
         Matcher m = p.matcher(text);
+        m.region(0, searchEnd(text, closer, terminal));
         StringBuilder sb = new StringBuilder(text.length());
         while (m.find()) {
             m.appendReplacement(sb, Matcher.quoteReplacement(f.apply(m)));

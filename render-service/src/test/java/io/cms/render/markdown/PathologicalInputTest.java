@@ -1,5 +1,6 @@
 package io.cms.render.markdown;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -55,6 +56,26 @@ class PathologicalInputTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < BOUND_MILLIS, c.getKey() + " (" + c.getValue().length() + " chars) took " + millis + " ms");
         }
+    }
+
+    @Test
+    void unclosedLiquidIsHandledInLinearTime() {
+        Liquid liquid = new Liquid(Map.of("baseurl", "/blog"), "/posts/{slug}");
+        int size = 400_000; // fifty times the inline size: these used to take seconds at 32 000
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("unclosed outputs", fill("{{ site.", size));
+        cases.put("unclosed tags", fill("{% post_url ", size));
+        cases.put("highlights never ended", fill("{% highlight ruby %}\nx\n", size));
+        cases.put("raw never ended", fill("{% raw %}a", size));
+        cases.put("closed at the very end", fill("{{ site.", size) + " }}");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            long start = System.nanoTime();
+            liquid.process(c.getValue());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < BOUND_MILLIS, c.getKey() + " (" + c.getValue().length() + " chars) took " + millis + " ms");
+        }
+        // Still Liquid where it is closed: the bound changes no result.
+        assertEquals("a /blog b {{ site.", liquid.process("a {{ site.baseurl }} b {{ site.").markdown());
     }
 
     /** {@code unit} repeated up to {@code chars} characters. */
