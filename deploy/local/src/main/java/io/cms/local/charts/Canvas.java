@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 
 import javax.imageio.ImageIO;
 
@@ -16,6 +17,9 @@ final class Canvas {
 
     static final int WIDTH = 900;
     static final int HEIGHT = 500;
+    /** The line charts' series colours, in order. */
+    static final Color[] SERIES = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e)};
 
     final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     final Graphics2D g = image.createGraphics();
@@ -30,6 +34,27 @@ final class Canvas {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, left, 24);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    }
+
+    /**
+     * The plot frame with ten grid steps each way, labelled by step (0–10), and the caption under it.
+     *
+     * @param yLabelX where the y labels start
+     */
+    void grid(int left, int top, int plotW, int plotH, IntFunction<String> xLabel, IntFunction<String> yLabel,
+            int yLabelX, String caption) {
+        g.drawRect(left, top, plotW, plotH);
+        for (int i = 0; i <= 10; i++) {
+            int x = left + plotW * i / 10;
+            int y = top + plotH - plotH * i / 10;
+            g.setColor(new Color(0xdddddd));
+            g.drawLine(x, top, x, top + plotH);
+            g.drawLine(left, y, left + plotW, y);
+            g.setColor(Color.BLACK);
+            g.drawString(xLabel.apply(i), x - 8, top + plotH + 15);
+            g.drawString(yLabel.apply(i), yLabelX, y + 4);
+        }
+        g.drawString(caption, left + plotW / 2 - 120, HEIGHT - 20);
     }
 
     void save(Path file) throws IOException {

@@ -12,8 +12,6 @@ import java.util.Map;
 /** A latency distribution chart (share of samples at or under x ms), one line per series, as PNG. */
 public final class LatencyChart {
 
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0x9467bd), new Color(0xff7f0e)};
 
     private LatencyChart() {
     }
@@ -32,22 +30,12 @@ public final class LatencyChart {
         Graphics2D g = canvas.g;
         int plotW = w - left - right;
         int plotH = h - top - bottom;
-        g.drawRect(left, top, plotW, plotH);
-        for (int i = 0; i <= 10; i++) {
-            int x = left + plotW * i / 10;
-            int y = top + plotH - plotH * i / 10;
-            g.setColor(new Color(0xdddddd));
-            g.drawLine(x, top, x, top + plotH);
-            g.drawLine(left, y, left + plotW, y);
-            g.setColor(Color.BLACK);
-            g.drawString(String.format("%.0f", xMax * i / 10), x - 8, top + plotH + 15);
-            g.drawString(i * 10 + "%", left - 35, y + 4);
-        }
-        g.drawString("latency (ms); y: share of samples at or under it", left + plotW / 2 - 120, h - 20);
+        canvas.grid(left, top, plotW, plotH, i -> String.format("%.0f", xMax * i / 10), i -> i * 10 + "%", left - 35,
+                "latency (ms); y: share of samples at or under it");
         int s = 0;
         Map<String, Color> legend = new LinkedHashMap<>();
         for (Map.Entry<String, List<Double>> e : series.entrySet()) {
-            Color c = COLORS[s++ % COLORS.length];
+            Color c = Canvas.SERIES[s++ % Canvas.SERIES.length];
             legend.put(e.getKey(), c);
             List<Double> v = e.getValue();
             g.setColor(c);

@@ -11,8 +11,6 @@ import java.util.Map;
 /** Counts over time as PNG: one line per series of (seconds, count) points, e.g. imported / rendered / searchable. */
 public final class ProgressChart {
 
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0x9467bd)};
 
     private ProgressChart() {
     }
@@ -30,22 +28,12 @@ public final class ProgressChart {
         double yMax = Math.max(1, series.values().stream().flatMap(List::stream).mapToDouble(p -> p[1]).max().orElse(1));
         Canvas canvas = new Canvas(title, left);
         Graphics2D g = canvas.g;
-        g.drawRect(left, top, plotW, plotH);
-        for (int i = 0; i <= 10; i++) {
-            int x = left + plotW * i / 10;
-            int y = top + plotH - plotH * i / 10;
-            g.setColor(new Color(0xdddddd));
-            g.drawLine(x, top, x, top + plotH);
-            g.drawLine(left, y, left + plotW, y);
-            g.setColor(Color.BLACK);
-            g.drawString(String.format("%.0f", xMax * i / 10), x - 8, top + plotH + 15);
-            g.drawString(String.format("%,.0f", yMax * i / 10), 5, y + 4);
-        }
-        g.drawString("seconds since the start; y: " + unit, left + plotW / 2 - 120, h - 20);
+        canvas.grid(left, top, plotW, plotH, i -> String.format("%.0f", xMax * i / 10),
+                i -> String.format("%,.0f", yMax * i / 10), 5, "seconds since the start; y: " + unit);
         int s = 0;
         int legendY = top + 20;
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
-            Color c = COLORS[s++ % COLORS.length];
+            Color c = Canvas.SERIES[s++ % Canvas.SERIES.length];
             g.setColor(c);
             g.setStroke(new BasicStroke(2f));
             int px = left;
