@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
@@ -126,6 +127,7 @@ class SearchFlowIT {
         org.junit.jupiter.api.Assertions.assertEquals(2, ids("lamp OR beats").size());
         org.junit.jupiter.api.Assertions.assertEquals(0, ids("lamp beats").size());
         given().queryParam("q", "beats").get("/api/search").then()
+                .header("Server-Timing", matchesPattern("search;dur=\\d+\\.\\d{3}"))
                 .body("items[0].highlights.body", containsString("1 &lt; 2 &amp; 3 &gt; 1"))
                 .body("facets.tags.find { it.value == 'syntax-test' }.count", equalTo(1));
         given().queryParam("q", "zebra").queryParam("tag", "syntax-test").queryParam("limit", 1).queryParam("page", 2)

@@ -13,34 +13,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One CMS service run as a child JVM from its packaged Quarkus jar, its output prefixed with its name. */
-final class ServiceProcess {
+/**
+ * One CMS service run as a child JVM from its packaged Quarkus jar, its output prefixed with its name.
+ * Public for benchmarks that measure one service in its own JVM, as it is deployed.
+ */
+public final class ServiceProcess {
+
+    /** The local stack's JVMs: small heaps, so that three services and the broker fit on a laptop. */
+    static final List<String> LOCAL_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     private final String name;
     private final Path jar;
     private final int port;
     private final Map<String, String> env;
+    private final List<String> jvmOptions;
     private Process process;
     private long startedAt;
     private long readyAfterMillis = -1;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> env) {
+        this(name, jar, port, env, LOCAL_JVM_OPTIONS);
+    }
+
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.env = env;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void start() {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+    /** The process id, for tools that look at it from outside (CPU time in /proc, jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public void start() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBinary());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         startedAt = System.nanoTime();
@@ -56,7 +76,7 @@ final class ServiceProcess {
     }
 
     /** Waits until the service reports ready on {@code /q/health/ready}, or fails after the timeout. */
-    boolean awaitReady(long timeoutMillis) throws InterruptedException {
+    public boolean awaitReady(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
@@ -77,7 +97,7 @@ final class ServiceProcess {
     }
 
     /** Resident memory of the process in KiB (Linux), or -1. */
-    long residentKib() {
+    public long residentKib() {
         try {
             for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -90,12 +110,12 @@ final class ServiceProcess {
         return -1;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
     /** SIGTERM first, so Quarkus finishes in-flight requests; a forced kill only if it hangs. */
-    void stop() {
+    public void stop() {
         if (process == null || !process.isAlive()) {
             return;
         }

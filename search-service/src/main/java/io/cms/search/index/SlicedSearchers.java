@@ -1,5 +1,7 @@
 package io.cms.search.index;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,9 +38,36 @@ final class SlicedSearchers extends SearcherFactory {
         return new IndexSearcher(reader, POOL) {
             @Override
             protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-                int docs = leaves.stream().mapToInt(l -> l.reader().maxDoc()).sum();
-                return slices(leaves, Math.max(1, docs / CORES + 1), Integer.MAX_VALUE);
+                return balanced(leaves, CORES);
             }
         };
+    }
+
+    /**
+     * The segments dealt into {@code count} slices of about equal document counts, largest segment
+     * first, each to the slice with the fewest documents so far. Lucene's own grouping fills a slice
+     * until it passes the average, which with segments of 43k, 30k and 26k documents gave slices of
+     * 73k and 26k: the query waits for the larger one.
+     */
+    static IndexSearcher.LeafSlice[] balanced(List<LeafReaderContext> leaves, int count) {
+        List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+        bySize.sort(Comparator.comparingInt((LeafReaderContext l) -> l.reader().maxDoc()).reversed());
+        int slices = Math.min(count, bySize.size());
+        List<List<LeafReaderContext>> groups = new ArrayList<>();
+        long[] docs = new long[slices];
+        for (int i = 0; i < slices; i++) {
+            groups.add(new ArrayList<>());
+        }
+        for (LeafReaderContext leaf : bySize) {
+            int smallest = 0;
+            for (int i = 1; i < slices; i++) {
+                if (docs[i] < docs[smallest]) {
+                    smallest = i;
+                }
+            }
+            groups.get(smallest).add(leaf);
+            docs[smallest] += leaf.reader().maxDoc();
+        }
+        return groups.stream().map(IndexSearcher.LeafSlice::new).toArray(IndexSearcher.LeafSlice[]::new);
     }
 }

@@ -1,8 +1,9 @@
 package io.cms.search.bench;
 
-import static io.restassured.RestAssured.given;
-
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,19 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.local.LocalTopics;
+import io.cms.local.Ports;
+import io.cms.local.ServiceProcess;
 import io.cms.local.TestInfrastructure;
-import io.cms.search.InfraResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
+import io.cms.local.charts.LatencyChart;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,21 +38,198 @@ import org.junit.jupiter.api.Test;
  * A generated corpus (mixed Japanese and English paragraphs taken from the samples, about 3 KB a
  * post) pushed onto cms.posts: indexing throughput, then search latency over HTTP for a fixed query
  * mix, then a full rebuild. Run with {@code search-service/bench/search}; not part of the suite.
+ *
+ * <p>The service runs as deployed: the packaged jar in its own JVM, with the image's JVM arguments
+ * ({@code quarkus.jib.jvm-additional-arguments}) and {@code -XX:MaxRAM} at the pod's memory limit, so
+ * that heap size and collector are chosen as in the container. The broker and the client share the
+ * bench's JVM, not the service's. {@code -Dbench.jvm="..."} adds JVM options (GC logs, JFR).
  */
-@QuarkusTest
-@QuarkusTestResource(InfraResource.class)
 public class SearchBench {
 
     public static final List<String> QUERIES = List.of("中国", "人工知能", "投資家 技術", "\"AI企業\"", "release",
             "Jekyll plugins", "Vim", "Haskell", "研究 -投資", "docker OR heroku", "渐进式", "知能");
 
+    /** deploy/k8s/base/search-service.yaml's memory limit. */
+    static final String POD_MEMORY = "1g";
+    static final String TOKEN = "bench-admin-token";
+    private static final String GC_FLAG = "-XX:\\+Use\\w+GC";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            // Responses completed on the client's selector thread, not handed to a pool (as deploy/e2e's
+            // Api): the client's own thread hand-offs are not the service's latency.
+            .executor(Runnable::run).build();
+    private String base;
+
+    /**
+     * Latencies of one measured round, in ms, sorted: over HTTP (all, cjk, latin) and as the service
+     * timed its own search ({@code Server-Timing}), so that the tail can be told apart.
+     */
+    record Round(String jvm, List<Double> all, List<Double> cjk, List<Double> latin, List<Double> server,
+            List<Double> outside, List<Double> floor, Map<String, List<Double>> byQuery, long residentKib) {
+
+        String table() {
+            StringBuilder out = new StringBuilder(String.format("  %-20s %8s %8s%n", "query (HTTP ms)", "p50", "p99"));
+            byQuery.forEach((q, ms) -> out.append(String.format("  %-20s %8.2f %8.2f%n", q, pct(ms, 50), pct(ms, 99))));
+            return out.append(String.format("  %-20s %8.2f %8.2f%n", "(searching)", pct(server, 50), pct(server, 99)))
+                    .append(String.format("  %-20s %8.2f %8.2f%n", "(HTTP - searching)", pct(outside, 50), pct(outside, 99)))
+                    .append(String.format("  %-20s %8.2f %8.2f%n", "(same path, no index)", pct(floor, 50), pct(floor, 99)))
+                    .toString();
+        }
+    }
+
     @Test
     void bench() throws Exception {
         int posts = Integer.getInteger("bench.posts", 100_000);
+        String bootstrap = TestInfrastructure.shared().broker().bootstrapServers();
+        LocalTopics.create(bootstrap);
+        int port = Ports.free();
+        base = "http://localhost:" + port;
+        Map<String, String> env = Map.of("CMS_SEARCH_PORT", Integer.toString(port), "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "CMS_ADMIN_TOKEN", TOKEN, "CMS_SEARCH_INDEX_DIR",
+                Path.of("target", "bench-index-" + System.nanoTime()).toAbsolutePath().toString());
+        List<String> jvm = jvmOptions();
+        ServiceProcess service = start(port, env, jvm);
+        try {
+            long t0 = System.nanoTime();
+            String lastId = produce(posts);
+            while (get("/api/search/posts/" + lastId).statusCode() != 200) {
+                Thread.sleep(200);
+            }
+            double indexSeconds = (System.nanoTime() - t0) / 1e9;
+            Round round = measure(service, String.join(" ", jvm));
+            // -Dbench.rebuild=false: skipped while comparing variants (the rebuild does not depend on them).
+            double rebuildSeconds = Boolean.parseBoolean(System.getProperty("bench.rebuild", "true")) ? rebuild() : Double.NaN;
+            report(posts, indexSeconds, rebuildSeconds, round);
+            // -Dbench.compare="A|B": the same index served again by JVMs with options A, then B, added.
+            for (String variant : System.getProperty("bench.compare", "").split("\\|")) {
+                if (!variant.isBlank()) {
+                    service.stop();
+                    List<String> added = Arrays.asList(variant.strip().split("\\s+"));
+                    List<String> options = new ArrayList<>(jvm);
+                    if (added.stream().anyMatch(o -> o.matches(GC_FLAG))) {
+                        options.removeIf(o -> o.matches(GC_FLAG)); // one collector per JVM
+                    }
+                    options.addAll(added);
+                    service = start(port, env, options);
+                    Round r = measure(service, String.join(" ", options));
+                    System.out.printf("%nCompared: %s%n  p50 %.2f ms | p99 %.2f ms | max %.2f ms | resident %d MiB%n%s",
+                            r.jvm(), pct(r.all(), 50), pct(r.all(), 99), r.all().get(r.all().size() - 1),
+                            r.residentKib() / 1024, r.table());
+                }
+            }
+        } finally {
+            service.stop();
+        }
+    }
+
+    private static ServiceProcess start(int port, Map<String, String> env, List<String> jvm) throws InterruptedException {
+        ServiceProcess service = new ServiceProcess("search-service", Path.of("target", "quarkus-app", "quarkus-run.jar"),
+                port, env, jvm);
+        service.start();
+        if (!service.awaitReady(120_000)) {
+            service.stop();
+            throw new AssertionError("search-service did not become ready with " + jvm);
+        }
+        return service;
+    }
+
+    /** Steady state first (merges finished), then 3 000 warm-up queries and 2 500 measured ones. */
+    private Round measure(ServiceProcess service, String jvm) throws Exception {
+        double settled = awaitIdle(service.pid());
+        System.out.printf("merges after the load finished %.1f s later%n", settled);
+        List<Double> all = new ArrayList<>();
+        List<Double> cjk = new ArrayList<>();
+        List<Double> latin = new ArrayList<>();
+        List<Double> server = new ArrayList<>();
+        List<Double> outside = new ArrayList<>();
+        Map<String, List<Double>> byQuery = new LinkedHashMap<>();
+        // A running service is warm: the JIT keeps compiling Lucene's inner loops well past 500 queries.
+        int warmUp = 3000;
+        for (int i = 0; i < warmUp + 2500; i++) {
+            String query = QUERIES.get(i % QUERIES.size());
+            long s = System.nanoTime();
+            HttpResponse<String> r = get("/api/search?limit=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new AssertionError(r.body());
+            }
+            if (i >= warmUp) {
+                double ms = (System.nanoTime() - s) / 1e6;
+                all.add(ms);
+                (query.matches("[\\x00-\\x7F]+") ? latin : cjk).add(ms);
+                byQuery.computeIfAbsent(query, k -> new ArrayList<>()).add(ms);
+                double searching = Double.parseDouble(r.headers().firstValue("Server-Timing").orElseThrow()
+                        .replaceFirst(".*dur=", ""));
+                server.add(searching);
+                outside.add(ms - searching);
+            }
+        }
+        // The floor: the same kind of request through the same stack (worker thread, JSON) that answers
+        // without touching the index (a suggestion for an empty prefix).
+        List<Double> floor = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            long s = System.nanoTime();
+            get("/api/search/suggest?q=");
+            floor.add((System.nanoTime() - s) / 1e6);
+        }
+        Stream.of(all, cjk, latin, server, outside, floor).forEach(Collections::sort);
+        byQuery.values().forEach(Collections::sort);
+        return new Round(jvm, all, cjk, latin, server, outside, floor, byQuery, service.residentKib());
+    }
+
+    private double rebuild() throws Exception {
+        long r0 = System.nanoTime();
+        send(HttpRequest.newBuilder(URI.create(base + "/api/admin/reindex")).header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()), 202);
+        while (!send(HttpRequest.newBuilder(URI.create(base + "/api/admin/reindex"))
+                .header("Authorization", "Bearer " + TOKEN), 200).body().contains("\"done\"")) {
+            Thread.sleep(500);
+        }
+        return (System.nanoTime() - r0) / 1e9;
+    }
+
+    private static void report(int posts, double indexSeconds, double rebuildSeconds, Round r) throws IOException {
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        series.put("all 12 queries", r.all());
+        series.put("Japanese/Chinese queries", r.cjk());
+        series.put("English queries", r.latin());
+        LatencyChart.write(Path.of("target", "bench", "search.png"), String.format(
+                "Search over HTTP at %,d posts: facets + highlights, sequential (p50 %.1f / p99 %.1f ms)", posts,
+                pct(r.all(), 50), pct(r.all(), 99)), series);
+        System.out.printf("%nSearch bench, %d generated posts (~1.5-3 KB, ja/en/zh paragraphs from the samples):%n"
+                + "  service JVM: %s | resident after the queries: %d MiB%n"
+                + "  produce + index: %.1f s (%.0f posts/s) | rebuild from the topic: %.1f s (%.0f posts/s)%n"
+                + "  search over HTTP (facets + highlights, 2500 queries of a 12-query mix after 3000 warm-up, sequential):"
+                + " p50 %.2f ms | p99 %.2f ms | max %.2f ms%n%s", posts, r.jvm(), r.residentKib() / 1024,
+                indexSeconds, posts / indexSeconds, rebuildSeconds, posts / rebuildSeconds, pct(r.all(), 50),
+                pct(r.all(), 99), r.all().get(r.all().size() - 1), r.table());
+        Path out = Path.of("target", "bench", "search.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, String.format("{\"posts\": %d, \"jvm\": \"%s\", \"indexSeconds\": %.1f, "
+                + "\"rebuildSeconds\": %.1f, \"searchP50Ms\": %.2f, \"searchP99Ms\": %.2f, "
+                + "\"serviceP50Ms\": %.2f, \"serviceP99Ms\": %.2f, \"residentMiB\": %d}%n", posts, r.jvm(), indexSeconds,
+                rebuildSeconds, pct(r.all(), 50), pct(r.all(), 99), pct(r.server(), 50), pct(r.server(), 99),
+                r.residentKib() / 1024));
+    }
+
+    /** The image's JVM arguments, the pod's memory as the JVM's idea of physical memory, then -Dbench.jvm. */
+    static List<String> jvmOptions() throws IOException {
+        Properties app = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
+            app.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        List<String> out = new ArrayList<>(List.of("-XX:MaxRAM=" + POD_MEMORY));
+        out.addAll(Arrays.asList(app.getProperty("quarkus.jib.jvm-additional-arguments").split(",")));
+        String extra = System.getProperty("bench.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            out.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        return out;
+    }
+
+    private String produce(int posts) throws Exception {
         List<String> paragraphs = paragraphs();
         Random random = new Random(42);
         ObjectMapper json = new ObjectMapper();
-        long t0 = System.nanoTime();
         String last = null;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().broker().bootstrapServers());
@@ -72,73 +253,41 @@ public class SearchBench {
                 last = id;
             }
         }
-        String lastId = last;
-        while (given().get("/api/search/posts/" + lastId).statusCode() != 200) {
-            Thread.sleep(200);
-        }
-        double indexSeconds = (System.nanoTime() - t0) / 1e9;
-        // Steady state, as a running service sees it: the merges that the bulk load started finish
-        // first (they run in this JVM and would otherwise be measured as search latency).
-        long settle = System.nanoTime();
-        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("Lucene Merge Thread"))) {
-            Thread.sleep(200);
-        }
-        System.out.printf("merges after the load finished %.1f s later%n", (System.nanoTime() - settle) / 1e9);
+        return last;
+    }
 
-        // Responses completed on the client's selector thread, not handed to a pool (as deploy/e2e's Api):
-        // the client's own thread hand-offs are not the service's latency.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
-        String base = RestAssured.baseURI + ":" + RestAssured.port + "/api/search?limit=10&q=";
-        List<Double> latencies = new ArrayList<>();
-        List<Double> cjk = new ArrayList<>();
-        List<Double> latin = new ArrayList<>();
-        // A running service is warm: 3 000 queries first (the JIT keeps compiling Lucene's inner loops
-        // well past 500; in-process, p99 fell from ~9 to ~5 ms between 3 000 and 12 000 queries).
-        int warmUp = 3000;
-        for (int i = 0; i < warmUp + 2500; i++) {
-            String q = java.net.URLEncoder.encode(QUERIES.get(i % QUERIES.size()), StandardCharsets.UTF_8);
-            long s = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + q)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new AssertionError(r.body());
+    /** Seconds until the process used under 5 % of a core over a second (its merges have finished). */
+    private static double awaitIdle(long pid) throws Exception {
+        long start = System.nanoTime();
+        long before = cpuTicks(pid);
+        long now;
+        while (true) {
+            Thread.sleep(1000);
+            now = cpuTicks(pid);
+            if (now - before < 5) { // clock ticks are 1/100 s
+                break;
             }
-            if (i >= warmUp) {
-                double ms = (System.nanoTime() - s) / 1e6;
-                latencies.add(ms);
-                (QUERIES.get(i % QUERIES.size()).matches("[\\x00-\\x7F]+") ? latin : cjk).add(ms);
-            }
+            before = now;
         }
-        Collections.sort(latencies);
-        Collections.sort(cjk);
-        Collections.sort(latin);
-        java.util.Map<String, List<Double>> series = new java.util.LinkedHashMap<>();
-        series.put("all 12 queries", latencies);
-        series.put("Japanese/Chinese queries", cjk);
-        series.put("English queries", latin);
-        io.cms.local.charts.LatencyChart.write(Path.of("target", "bench", "search.png"), String.format(
-                "Search over HTTP at %,d posts: facets + highlights, sequential (p50 %.1f / p99 %.1f ms)", posts,
-                pct(latencies, 50), pct(latencies, 99)), series);
+        return (System.nanoTime() - start) / 1e9;
+    }
 
-        long r0 = System.nanoTime();
-        given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).post("/api/admin/reindex").then().statusCode(202);
-        while (!"done".equals(given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN)
-                .get("/api/admin/reindex").then().extract().path("state"))) {
-            Thread.sleep(500);
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new AssertionError(r.statusCode() + " " + r.body());
         }
-        double rebuildSeconds = (System.nanoTime() - r0) / 1e9;
-        String result = String.format("%nSearch bench, %d generated posts (~1.5-3 KB, ja/en/zh paragraphs from the samples):%n"
-                + "  produce + index: %.1f s (%.0f posts/s) | rebuild from the topic: %.1f s (%.0f posts/s)%n"
-                + "  search over HTTP (facets + highlights, 2500 queries of a 12-query mix after 3000 warm-up, sequential):"
-                + " p50 %.2f ms | p99 %.2f ms | max %.2f ms%n", posts, indexSeconds, posts / indexSeconds,
-                rebuildSeconds, posts / rebuildSeconds, pct(latencies, 50), pct(latencies, 99),
-                latencies.get(latencies.size() - 1));
-        System.out.println(result);
-        Path out = Path.of("target", "bench", "search.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, String.format("{\"posts\": %d, \"indexSeconds\": %.1f, \"rebuildSeconds\": %.1f, "
-                + "\"searchP50Ms\": %.2f, \"searchP99Ms\": %.2f}%n", posts, indexSeconds, rebuildSeconds,
-                pct(latencies, 50), pct(latencies, 99)));
+        return r;
     }
 
     public static List<String> paragraphs() throws Exception {
