@@ -46,6 +46,8 @@ public final class SearchIndex implements AutoCloseable {
      */
     static final String SCHEMA = "3";
     private static final String SCHEMA_KEY = "cms.schema";
+    /** Largest segments a refresh merges before it opens the new reader (see {@link #mergePolicy()}). */
+    private static final long REFRESH_MERGE_MAX_BYTES = 16L << 20;
 
     private final Analyzer analyzer;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
@@ -91,7 +93,15 @@ public final class SearchIndex implements AutoCloseable {
      * searcher still has one slice of about equal size per core. Costs more merging while indexing.
      */
     static org.apache.lucene.index.TieredMergePolicy mergePolicy() {
-        org.apache.lucene.index.TieredMergePolicy policy = new org.apache.lucene.index.TieredMergePolicy();
+        org.apache.lucene.index.TieredMergePolicy policy = new org.apache.lucene.index.TieredMergePolicy() {
+            @Override
+            protected long maxFullFlushMergeSize() {
+                // A refresh waits (up to 500 ms) for the merges it starts, which take segments up to
+                // the floor: kept at the former floor's 16 MB, so that the larger floor does not make
+                // a post wait longer to become searchable. Larger merges run in the background.
+                return REFRESH_MERGE_MAX_BYTES;
+            }
+        };
         policy.setSegmentsPerTier(3);
         policy.setFloorSegmentMB(64);
         policy.setTargetSearchConcurrency(Runtime.getRuntime().availableProcessors());
