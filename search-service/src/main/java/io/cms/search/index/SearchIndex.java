@@ -92,7 +92,7 @@ public final class SearchIndex implements AutoCloseable {
      * kept no larger than the index divided by the cores (target search concurrency), so that the
      * searcher still has one slice of about equal size per core. Costs more merging while indexing.
      */
-    static org.apache.lucene.index.TieredMergePolicy mergePolicy() {
+    private static org.apache.lucene.index.TieredMergePolicy mergePolicy() {
         org.apache.lucene.index.TieredMergePolicy policy = new org.apache.lucene.index.TieredMergePolicy() {
             @Override
             protected long maxFullFlushMergeSize() {

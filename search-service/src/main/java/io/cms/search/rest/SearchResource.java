@@ -31,17 +31,17 @@ public class SearchResource {
 
     static final int MAX_LIMIT = 100;
 
-    private final SearchService search;
-
-    SearchResource(SearchService search) {
-        this.search = search;
-    }
-
     /**
      * The search's own time, as {@code Server-Timing: search;dur=<ms>}: lets clients and benchmarks
      * tell the time spent searching from the time spent in transport, queues and the client.
      */
     static final String SERVER_TIMING = "Server-Timing";
+
+    private final SearchService search;
+
+    SearchResource(SearchService search) {
+        this.search = search;
+    }
 
     @GET
     public RestResponse<SearchResult> search(@QueryParam("q") String q, @QueryParam("tag") String tag,
