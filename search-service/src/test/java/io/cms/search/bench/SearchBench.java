@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -61,8 +62,9 @@ public class SearchBench {
     private String base;
 
     /**
-     * Latencies of one measured round, in ms, sorted: over HTTP (all, cjk, latin) and as the service
-     * timed its own search ({@code Server-Timing}), so that the tail can be told apart.
+     * Latencies of one measured round, in ms, sorted: over HTTP (all, cjk, latin), as the service
+     * timed its own search ({@code Server-Timing}), the difference, and the floor (the same request
+     * path answering without the index), so that the tail can be told apart.
      */
     record Round(String jvm, List<Double> all, List<Double> cjk, List<Double> latin, List<Double> server,
             List<Double> outside, List<Double> floor, Map<String, List<Double>> byQuery, long residentKib) {
@@ -205,9 +207,10 @@ public class SearchBench {
         Path out = Path.of("target", "bench", "search.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.format("{\"posts\": %d, \"jvm\": \"%s\", \"indexSeconds\": %.1f, "
-                + "\"rebuildSeconds\": %.1f, \"searchP50Ms\": %.2f, \"searchP99Ms\": %.2f, "
+                + "\"rebuildSeconds\": %s, \"searchP50Ms\": %.2f, \"searchP99Ms\": %.2f, "
                 + "\"serviceP50Ms\": %.2f, \"serviceP99Ms\": %.2f, \"residentMiB\": %d}%n", posts, r.jvm(), indexSeconds,
-                rebuildSeconds, pct(r.all(), 50), pct(r.all(), 99), pct(r.server(), 50), pct(r.server(), 99),
+                Double.isNaN(rebuildSeconds) ? "null" : String.format(Locale.ROOT, "%.1f", rebuildSeconds),
+                pct(r.all(), 50), pct(r.all(), 99), pct(r.server(), 50), pct(r.server(), 99),
                 r.residentKib() / 1024));
     }
 
