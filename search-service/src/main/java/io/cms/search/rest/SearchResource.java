@@ -35,7 +35,7 @@ public class SearchResource {
      * The search's own time, as {@code Server-Timing: search;dur=<ms>}: lets clients and benchmarks
      * tell the time spent searching from the time spent in transport, queues and the client.
      */
-    static final String SERVER_TIMING = "Server-Timing";
+    public static final String SERVER_TIMING = "Server-Timing";
 
     private final SearchService search;
 

@@ -1,7 +1,6 @@
 package io.cms.search.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,6 +27,7 @@ import io.cms.local.Ports;
 import io.cms.local.ServiceProcess;
 import io.cms.local.TestInfrastructure;
 import io.cms.local.charts.LatencyChart;
+import io.cms.search.rest.SearchResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -68,6 +68,10 @@ public class SearchBench {
      */
     record Round(String jvm, List<Double> all, List<Double> cjk, List<Double> latin, List<Double> server,
             List<Double> outside, List<Double> floor, Map<String, List<Double>> byQuery, long residentKib) {
+
+        String summary() {
+            return String.format("p50 %.2f ms | p99 %.2f ms | max %.2f ms", pct(all, 50), pct(all, 99), all.get(all.size() - 1));
+        }
 
         String table() {
             StringBuilder out = new StringBuilder(String.format("  %-20s %8s %8s%n", "query (HTTP ms)", "p50", "p99"));
@@ -114,8 +118,7 @@ public class SearchBench {
                     options.addAll(added);
                     service = start(port, env, options);
                     Round r = measure(service, String.join(" ", options));
-                    System.out.printf("%nCompared: %s%n  p50 %.2f ms | p99 %.2f ms | max %.2f ms | resident %d MiB%n%s",
-                            r.jvm(), pct(r.all(), 50), pct(r.all(), 99), r.all().get(r.all().size() - 1),
+                    System.out.printf("%nCompared: %s%n  %s | resident %d MiB%n%s", r.jvm(), r.summary(),
                             r.residentKib() / 1024, r.table());
                 }
             }
@@ -159,7 +162,7 @@ public class SearchBench {
                 all.add(ms);
                 (query.matches("[\\x00-\\x7F]+") ? latin : cjk).add(ms);
                 byQuery.computeIfAbsent(query, k -> new ArrayList<>()).add(ms);
-                double searching = Double.parseDouble(r.headers().firstValue("Server-Timing").orElseThrow()
+                double searching = Double.parseDouble(r.headers().firstValue(SearchResource.SERVER_TIMING).orElseThrow()
                         .replaceFirst(".*dur=", ""));
                 server.add(searching);
                 outside.add(ms - searching);
@@ -180,13 +183,15 @@ public class SearchBench {
 
     private double rebuild() throws Exception {
         long r0 = System.nanoTime();
-        send(HttpRequest.newBuilder(URI.create(base + "/api/admin/reindex")).header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.noBody()), 202);
-        while (!send(HttpRequest.newBuilder(URI.create(base + "/api/admin/reindex"))
-                .header("Authorization", "Bearer " + TOKEN), 200).body().contains("\"done\"")) {
+        send(reindex().POST(HttpRequest.BodyPublishers.noBody()), 202);
+        while (!send(reindex(), 200).body().contains("\"done\"")) {
             Thread.sleep(500);
         }
         return (System.nanoTime() - r0) / 1e9;
+    }
+
+    private HttpRequest.Builder reindex() {
+        return HttpRequest.newBuilder(URI.create(base + "/api/admin/reindex")).header("Authorization", "Bearer " + TOKEN);
     }
 
     private static void report(int posts, double indexSeconds, double rebuildSeconds, Round r) throws IOException {
@@ -201,9 +206,8 @@ public class SearchBench {
                 + "  service JVM: %s | resident after the queries: %d MiB%n"
                 + "  produce + index: %.1f s (%.0f posts/s) | rebuild from the topic: %.1f s (%.0f posts/s)%n"
                 + "  search over HTTP (facets + highlights, 2500 queries of a 12-query mix after 3000 warm-up, sequential):"
-                + " p50 %.2f ms | p99 %.2f ms | max %.2f ms%n%s", posts, r.jvm(), r.residentKib() / 1024,
-                indexSeconds, posts / indexSeconds, rebuildSeconds, posts / rebuildSeconds, pct(r.all(), 50),
-                pct(r.all(), 99), r.all().get(r.all().size() - 1), r.table());
+                + " %s%n%s", posts, r.jvm(), r.residentKib() / 1024, indexSeconds, posts / indexSeconds,
+                rebuildSeconds, posts / rebuildSeconds, r.summary(), r.table());
         Path out = Path.of("target", "bench", "search.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.format("{\"posts\": %d, \"jvm\": \"%s\", \"indexSeconds\": %.1f, "
@@ -217,8 +221,8 @@ public class SearchBench {
     /** The image's JVM arguments, the pod's memory as the JVM's idea of physical memory, then -Dbench.jvm. */
     static List<String> jvmOptions() throws IOException {
         Properties app = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
-            app.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        try (var in = Files.newBufferedReader(Path.of("src", "main", "resources", "application.properties"))) {
+            app.load(in);
         }
         List<String> out = new ArrayList<>(List.of("-XX:MaxRAM=" + POD_MEMORY));
         out.addAll(Arrays.asList(app.getProperty("quarkus.jib.jvm-additional-arguments").split(",")));
