@@ -43,8 +43,9 @@ public final class SearchIndex implements AutoCloseable {
     /**
      * Version of the index layout (fields, their options, analyzers). An index committed with another
      * one is rebuilt from {@code cms.posts} at start. 2: offsets in the postings of highlighted fields.
+     * 4: stored fields uncompressed ({@link SearchCodec}).
      */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
     private static final String SCHEMA_KEY = "cms.schema";
     /** Largest segments a refresh merges before it opens the new reader (see {@link #mergePolicy()}). */
     private static final long REFRESH_MERGE_MAX_BYTES = 16L << 20;
@@ -61,6 +62,10 @@ public final class SearchIndex implements AutoCloseable {
             org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState state) {
     }
 
+    static {
+        SearchCodec.register();
+    }
+
     public SearchIndex(Path dir, Analyzer analyzer) {
         this.analyzer = analyzer;
         this.path = dir;
@@ -69,6 +74,7 @@ public final class SearchIndex implements AutoCloseable {
             directory = FSDirectory.open(dir);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCodec(new SearchCodec())
                     .setRAMBufferSizeMB(32)
                     // Near-real-time refreshes flush a tiny segment per change, soon merged away: packing
                     // each into a compound file first was 2-3 % of the service's CPU under a write stream.

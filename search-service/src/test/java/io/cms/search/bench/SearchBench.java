@@ -54,12 +54,18 @@ public class SearchBench {
     static final String POD_MEMORY = "1g";
     static final String TOKEN = "bench-admin-token";
     private static final String GC_FLAG = "-XX:\\+Use\\w+GC";
+    /**
+     * Queries before the measured ones (-Dbench.warmup). A running service is warm, and the JIT keeps
+     * compiling search code long after start: after 3 000 queries its compiler threads still took a
+     * core now and then while the queries were timed (5 000 posts: p99 7.4 ms after 3 000, 4.5 after
+     * 20 000; compilations were still logged after 20 000, far fewer).
+     */
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 20_000);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            // Responses completed on the client's selector thread, not handed to a pool (as deploy/e2e's
-            // Api): the client's own thread hand-offs are not the service's latency.
-            .executor(Runnable::run).build();
+    /** For the untimed requests (progress, reindex); the timed ones go through {@link PlainHttp}. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
+    private int port;
 
     /**
      * Latencies of one measured round, in ms, sorted: over HTTP (all, cjk, latin), as the service
@@ -88,7 +94,7 @@ public class SearchBench {
         int posts = Integer.getInteger("bench.posts", 100_000);
         String bootstrap = TestInfrastructure.shared().broker().bootstrapServers();
         LocalTopics.create(bootstrap);
-        int port = Ports.free();
+        port = Ports.free();
         base = "http://localhost:" + port;
         Map<String, String> env = Map.of("CMS_SEARCH_PORT", Integer.toString(port), "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "CMS_ADMIN_TOKEN", TOKEN, "CMS_SEARCH_INDEX_DIR",
@@ -138,7 +144,7 @@ public class SearchBench {
         return service;
     }
 
-    /** Steady state first (merges finished), then 3 000 warm-up queries and 2 500 measured ones. */
+    /** Steady state first (merges finished), then the warm-up queries and 2 500 measured ones. */
     private Round measure(ServiceProcess service, String jvm) throws Exception {
         double settled = awaitIdle(service.pid());
         System.out.printf("merges after the load finished %.1f s later%n", settled);
@@ -148,33 +154,33 @@ public class SearchBench {
         List<Double> server = new ArrayList<>();
         List<Double> outside = new ArrayList<>();
         Map<String, List<Double>> byQuery = new LinkedHashMap<>();
-        // A running service is warm: the JIT keeps compiling Lucene's inner loops well past 500 queries.
-        int warmUp = 3000;
-        for (int i = 0; i < warmUp + 2500; i++) {
-            String query = QUERIES.get(i % QUERIES.size());
-            long s = System.nanoTime();
-            HttpResponse<String> r = get("/api/search?limit=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-            if (r.statusCode() != 200) {
-                throw new AssertionError(r.body());
-            }
-            if (i >= warmUp) {
-                double ms = (System.nanoTime() - s) / 1e6;
-                all.add(ms);
-                (query.matches("[\\x00-\\x7F]+") ? latin : cjk).add(ms);
-                byQuery.computeIfAbsent(query, k -> new ArrayList<>()).add(ms);
-                double searching = Double.parseDouble(r.headers().firstValue(SearchResource.SERVER_TIMING).orElseThrow()
-                        .replaceFirst(".*dur=", ""));
-                server.add(searching);
-                outside.add(ms - searching);
-            }
-        }
-        // The floor: the same kind of request through the same stack (worker thread, JSON) that answers
-        // without touching the index (a suggestion for an empty prefix).
         List<Double> floor = new ArrayList<>();
-        for (int i = 0; i < 2500; i++) {
-            long s = System.nanoTime();
-            get("/api/search/suggest?q=");
-            floor.add((System.nanoTime() - s) / 1e6);
+        try (PlainHttp client = new PlainHttp("localhost", port)) {
+            for (int i = 0; i < WARM_UP + 2500; i++) {
+                String query = QUERIES.get(i % QUERIES.size());
+                long s = System.nanoTime();
+                PlainHttp.Response r = client.get("/api/search?limit=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                        SearchResource.SERVER_TIMING);
+                if (r.status() != 200) {
+                    throw new AssertionError(r.body());
+                }
+                if (i >= WARM_UP) {
+                    double ms = (System.nanoTime() - s) / 1e6;
+                    all.add(ms);
+                    (query.matches("[\\x00-\\x7F]+") ? latin : cjk).add(ms);
+                    byQuery.computeIfAbsent(query, k -> new ArrayList<>()).add(ms);
+                    double searching = Double.parseDouble(r.header().replaceFirst(".*dur=", ""));
+                    server.add(searching);
+                    outside.add(ms - searching);
+                }
+            }
+            // The floor: the same kind of request through the same stack (worker thread, JSON) that
+            // answers without touching the index (a suggestion for an empty prefix).
+            for (int i = 0; i < 2500; i++) {
+                long s = System.nanoTime();
+                client.get("/api/search/suggest?q=", null);
+                floor.add((System.nanoTime() - s) / 1e6);
+            }
         }
         Stream.of(all, cjk, latin, server, outside, floor).forEach(Collections::sort);
         byQuery.values().forEach(Collections::sort);
@@ -205,9 +211,9 @@ public class SearchBench {
         System.out.printf("%nSearch bench, %d generated posts (~1.5-3 KB, ja/en/zh paragraphs from the samples):%n"
                 + "  service JVM: %s | resident after the queries: %d MiB%n"
                 + "  produce + index: %.1f s (%.0f posts/s) | rebuild from the topic: %.1f s (%.0f posts/s)%n"
-                + "  search over HTTP (facets + highlights, 2500 queries of a 12-query mix after 3000 warm-up, sequential):"
+                + "  search over HTTP (facets + highlights, 2500 queries of a 12-query mix after %d warm-up, sequential):"
                 + " %s%n%s", posts, r.jvm(), r.residentKib() / 1024, indexSeconds, posts / indexSeconds,
-                rebuildSeconds, posts / rebuildSeconds, r.summary(), r.table());
+                rebuildSeconds, posts / rebuildSeconds, WARM_UP, r.summary(), r.table());
         Path out = Path.of("target", "bench", "search.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.format("{\"posts\": %d, \"jvm\": \"%s\", \"indexSeconds\": %.1f, "
