@@ -10,6 +10,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.TaskExecutor;
 
 /**
  * Searchers that spread one query over all cores: the index's segments are cut into one slice per
@@ -30,6 +31,9 @@ final class SlicedSearchers extends SearcherFactory {
         return t;
     });
 
+    /** Runs every task it is given on the thread that hands it over. */
+    private static final TaskExecutor ON_CALLER = new TaskExecutor(Runnable::run);
+
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
         if (CORES == 1 || reader.maxDoc() < MIN_DOCS_TO_SLICE) {
@@ -39,6 +43,19 @@ final class SlicedSearchers extends SearcherFactory {
             @Override
             protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
                 return balanced(leaves, CORES);
+            }
+
+            /**
+             * Term lookups stay on the calling thread; only the slices go to the pool. Lucene hands
+             * each term's per-segment lookup to this executor: ~30 (term, field) pairs over 6
+             * segments is ~150 hand-offs per query, and the query waits for any lookup a pool thread
+             * took and was then descheduled with. Over HTTP at 100 000 posts, same index: p50 2.18 /
+             * p99 10.4 ms with them handed off, 1.62-1.79 / 7.5-8.0 on the caller (in-process,
+             * without other threads competing, the two measured the same).
+             */
+            @Override
+            public TaskExecutor getTaskExecutor() {
+                return ON_CALLER;
             }
         };
     }
