@@ -39,6 +39,22 @@ class SearchIndexTest {
     }
 
     @Test
+    void aCommitPutsOnDiskWhatRefreshesKeptInMemory(@TempDir Path dir) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (SearchIndex index = new SearchIndex(dir.resolve("idx"), Analyzers.perField(Optional.empty()))) {
+            index.apply(post(id, 3, "published"));
+            assertTrue(index.awaitSearchable(5000));
+            index.commit(Map.of(0, 9L));
+            // Read from the files alone, the writer still open (as after a crash right after the commit).
+            try (var disk = org.apache.lucene.store.FSDirectory.open(dir.resolve("idx"));
+                    var reader = org.apache.lucene.index.DirectoryReader.open(disk)) {
+                assertEquals(1, reader.docFreq(new org.apache.lucene.index.Term(Fields.ID, id.toString())));
+                assertEquals("0:9,", reader.getIndexCommit().getUserData().get("kafka-offsets"));
+            }
+        }
+    }
+
+    @Test
     void anUnreadableIndexIsMovedAsideAndStartedAfresh(@TempDir Path dir) throws Exception {
         Path idx = dir.resolve("idx");
         try (SearchIndex index = new SearchIndex(idx, Analyzers.perField(Optional.empty()))) {
