@@ -19,23 +19,22 @@ import io.cms.search.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -63,6 +62,9 @@ public class SearchService {
     /** Snippets come from the first this many characters of a field (as the highlighter's own loader cuts). */
     private static final int HIGHLIGHT_MAX_CHARS = 20_000;
 
+    /** Values listed per facet. */
+    private static final int FACET_VALUES = 20;
+
     private static final LeanPassageScorer PASSAGE_SCORER = new LeanPassageScorer();
 
     private final IndexHolder indexes;
@@ -84,18 +86,19 @@ public class SearchService {
         IndexSearcher searcher = index.acquire();
         try {
             int n = r.page() * r.limit();
-            // Collector managers let the searcher run the segments' slices in parallel.
-            FacetsCollectorManager.FacetsResult result = r.byDate() || text == null
-                    ? FacetsCollectorManager.search(searcher, query, n, NEWEST_FIRST, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
-            FacetsCollector facets = result.facetsCollector();
-            // The facet collector saw every match: no second pass (searcher.count) for the total.
-            long total = facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+            // Collector managers let the searcher run the segments' slices in parallel. Every match is
+            // collected (exact total, facets of the whole result), so no hit-count threshold.
+            CollectorManager<?, ? extends TopDocs> best = r.byDate() || text == null
+                    ? new TopFieldCollectorManager(NEWEST_FIRST, n, null, Integer.MAX_VALUE, true)
+                    : new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, true);
+            Object[] results = searcher.search(query, new MultiCollectorManager(best, new FacetCounting(index.facets(searcher))));
+            TopDocs top = (TopDocs) results[0];
+            FacetCounting.Counts facets = (FacetCounting.Counts) results[1];
+            long total = top.totalHits.value;
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
                     top.scoreDocs.length);
             List<SearchResult.Hit> hits = hits(searcher, page, text, index);
-            return new SearchResult(total, r.page(), r.limit(), hits, facets(index.facets(searcher), facets));
+            return new SearchResult(total, r.page(), r.limit(), hits, facets(facets));
         } finally {
             index.release(searcher);
         }
@@ -270,30 +273,11 @@ public class SearchService {
         return snippet != null && snippet.contains("<mark>") ? snippet : null;
     }
 
-    private static Map<String, List<SearchResult.FacetValue>> facets(
-            org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState state, FacetsCollector fc) throws IOException {
+    private static Map<String, List<SearchResult.FacetValue>> facets(FacetCounting.Counts counts) throws IOException {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-        if (state == null) {
-            return Map.of("tags", List.of(), "categories", List.of(), "authors", List.of());
-        }
-        Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
-        out.put("tags", values(counts, Fields.TAG));
-        out.put("categories", values(counts, Fields.CATEGORY));
-        out.put("authors", values(counts, Fields.AUTHOR));
+        out.put("tags", counts.top(Fields.TAG, FACET_VALUES));
+        out.put("categories", counts.top(Fields.CATEGORY, FACET_VALUES));
+        out.put("authors", counts.top(Fields.AUTHOR, FACET_VALUES));
         return out;
-    }
-
-    private static List<SearchResult.FacetValue> values(Facets counts, String dim) throws IOException {
-        FacetResult result;
-        try {
-            result = counts.getTopChildren(20, dim);
-        } catch (IllegalArgumentException dimensionNotIndexedYet) {
-            return List.of();
-        }
-        if (result == null) {
-            return List.of();
-        }
-        return Arrays.stream(result.labelValues)
-                .map(l -> new SearchResult.FacetValue(l.label, l.value.longValue())).toList();
     }
 }

@@ -30,12 +30,13 @@ class SearchLatencyProbe {
     @Test
     void probe() throws Exception {
         int posts = Integer.getInteger("probe.posts", 100_000);
-        Path base = Path.of("target", "probe-index-" + posts);
+        Path base = Path.of(System.getProperty("probe.dir", "target/probe-index-" + posts));
         boolean build = !Files.exists(base.resolve("complete"));
         Integer merge = Integer.getInteger("probe.merge");
         if (!build && merge != null) {
             try (var dir = org.apache.lucene.store.FSDirectory.open(base.resolve("gen-1"));
-                    var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+                    var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig()
+                            .setCodec(new io.cms.search.index.SearchCodec()))) {
                 long m0 = System.nanoTime();
                 w.forceMerge(merge);
                 w.commit();
@@ -62,12 +63,18 @@ class SearchLatencyProbe {
                 System.out.printf("indexed %d posts in %.1f s%n", posts, (System.nanoTime() - t0) / 1e9);
             }
             holder.current().awaitSearchable(10_000);
+            var searcher = holder.current().acquire();
+            StringBuilder segments = new StringBuilder();
+            searcher.getIndexReader().leaves().forEach(l -> segments.append(l.reader().maxDoc()).append(' '));
+            holder.current().release(searcher);
+            System.out.println("segments (docs): " + segments);
             SearchService search = new SearchService(holder);
             Map<String, List<Double>> perQuery = new LinkedHashMap<>();
             List<Double> all = new ArrayList<>();
             int rounds = Integer.getInteger("probe.rounds", 250);
             for (int round = 0; round < rounds; round++) {
-                for (String q : SearchBench.QUERIES) {
+                for (String q : System.getProperty("probe.query") == null ? SearchBench.QUERIES
+                        : List.of(System.getProperty("probe.query"))) {
                     long s = System.nanoTime();
                     SearchResult r = search.search(new SearchRequest(q, null, null, null, null, null, null, false, 1, 10));
                     double ms = (System.nanoTime() - s) / 1e6;
