@@ -52,6 +52,20 @@ public final class SearchIndex implements AutoCloseable {
     /** Largest new segment (flushed or merged) kept in memory until commit, and the cache's bound. */
     private static final double NRT_CACHE_MAX_MERGE_MB = 4;
     private static final double NRT_CACHE_MAX_MB = 16;
+    /** Largest segments a refresh merges before it opens the new reader, while loading (see {@link #loading}). */
+    private static final long REFRESH_MERGE_MAX_BYTES = 16L << 20;
+
+    /**
+     * Whether changes arrive in bulk (a backlog, a rebuild) rather than one at a time. The two want
+     * opposite refreshes. One at a time: the refresh opens what it flushed and leaves merging to the
+     * background, and new small segments stay in memory until the next commit (every 2 s), so that
+     * it creates no files. At 100 000 posts, a post written every 50 ms (RefreshLatencyProbe),
+     * refresh p50 / p99: 22-24 / 62-87 ms merging, 7.4-7.9 / 57-71 without, 4.3-5.2 / 19-23 without
+     * and cached. In bulk: each refresh first merges the small segments it can (up to 16 MB, waiting
+     * up to 500 ms), and segments go straight to disk; feeding 30 000 posts (FeedRateProbe): 447
+     * posts/s that way, 335 without merging, 296 without merging and cached.
+     */
+    private volatile boolean loading;
 
     private final Analyzer analyzer;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
@@ -74,11 +88,12 @@ public final class SearchIndex implements AutoCloseable {
         this.path = dir;
         try {
             Files.createDirectories(dir);
-            // Segments a refresh flushes, and merges of them, are written to memory and reach the disk
-            // at the next commit (every 2 s, and at shutdown): a refresh then creates no files. At
-            // 100 000 posts, one post written every 50 ms, refresh p50 7.4-7.9 / p99 57-71 ms on
-            // disk, 4.3-5.2 / 19-23 cached (RefreshLatencyProbe). Bounded at 16 MB of heap.
-            directory = new NRTCachingDirectory(FSDirectory.open(dir), NRT_CACHE_MAX_MERGE_MB, NRT_CACHE_MAX_MB);
+            directory = new NRTCachingDirectory(FSDirectory.open(dir), NRT_CACHE_MAX_MERGE_MB, NRT_CACHE_MAX_MB) {
+                @Override
+                protected boolean doCacheWrite(String name, org.apache.lucene.store.IOContext context) {
+                    return !loading && super.doCacheWrite(name, context);
+                }
+            };
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCodec(new SearchCodec())
@@ -86,13 +101,6 @@ public final class SearchIndex implements AutoCloseable {
                     // Near-real-time refreshes flush a tiny segment per change, soon merged away: packing
                     // each into a compound file first was 2-3 % of the service's CPU under a write stream.
                     .setUseCompoundFile(false)
-                    // A refresh (and a commit) opens what was flushed and leaves merging to the
-                    // background. Lucene's default has it first run the merges the flush makes possible
-                    // among segments up to maxFullFlushMergeSize and wait for them (up to 500 ms): at
-                    // 100 000 posts, one post written every 50 ms, a refresh took p50 22-24 / p99 62-87 ms
-                    // that way (any size limit from 1 to 16 MB), 5.6-9.7 / 34-35 ms without
-                    // (RefreshLatencyProbe).
-                    .setMaxFullFlushMergeWaitMillis(0)
                     .setMergePolicy(mergePolicy());
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, new SlicedSearchers());
@@ -112,8 +120,19 @@ public final class SearchIndex implements AutoCloseable {
      * kept no larger than the index divided by the cores (target search concurrency), so that the
      * searcher still has one slice of about equal size per core. Costs more merging while indexing.
      */
-    private static org.apache.lucene.index.TieredMergePolicy mergePolicy() {
-        org.apache.lucene.index.TieredMergePolicy policy = new org.apache.lucene.index.TieredMergePolicy();
+    private org.apache.lucene.index.TieredMergePolicy mergePolicy() {
+        org.apache.lucene.index.TieredMergePolicy policy = new org.apache.lucene.index.TieredMergePolicy() {
+            @Override
+            public MergeSpecification findFullFlushMerges(org.apache.lucene.index.MergeTrigger trigger,
+                    org.apache.lucene.index.SegmentInfos infos, MergeContext context) throws IOException {
+                return loading ? super.findFullFlushMerges(trigger, infos, context) : null;
+            }
+
+            @Override
+            protected long maxFullFlushMergeSize() {
+                return REFRESH_MERGE_MAX_BYTES;
+            }
+        };
         policy.setSegmentsPerTier(3);
         policy.setFloorSegmentMB(64);
         policy.setTargetSearchConcurrency(Runtime.getRuntime().availableProcessors());
@@ -179,6 +198,11 @@ public final class SearchIndex implements AutoCloseable {
 
     public Analyzer analyzer() {
         return analyzer;
+    }
+
+    /** Says whether changes now arrive in bulk (see {@link #loading}); they arrive one at a time until told. */
+    public void loading(boolean bulk) {
+        loading = bulk;
     }
 
     /** The version this index holds for a post (0 if it has never seen the post). */

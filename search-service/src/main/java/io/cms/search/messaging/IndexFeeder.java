@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,6 +42,11 @@ public class IndexFeeder {
     public static final String DLQ_TOPIC = "cms.posts.search-dlq";
     private static final Logger LOG = Logger.getLogger(IndexFeeder.class);
     private static final PostEventReader<PostEvent> READER = new PostEventReader<>(PostEvent.class);
+    /**
+     * A poll with at least this many events means a backlog (catching up, an import): the index then
+     * refreshes for throughput rather than for the quickest read-your-writes ({@link SearchIndex#loading}).
+     */
+    static final int BULK_POLL = 20;
 
     private final IndexHolder indexes;
     private final java.util.concurrent.atomic.AtomicReference<Swap> pendingSwap = new java.util.concurrent.atomic.AtomicReference<>();
@@ -126,7 +132,9 @@ public class IndexFeeder {
                 swap.done().complete(null);
                 LOG.info("Rebuilt search index swapped in");
             }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+            index.loading(records.count() >= BULK_POLL);
+            for (ConsumerRecord<String, byte[]> record : records) {
                 try {
                     index.apply(READER.read(record));
                 } catch (PostEventReader.PoisonEvent e) {

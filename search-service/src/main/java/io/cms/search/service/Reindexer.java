@@ -49,6 +49,7 @@ public class Reindexer {
         long[] applied = {0};
         long[] skipped = {0};
         SearchIndex rebuilt = indexes.openNextGeneration();
+        rebuilt.loading(true);
         Map<Integer, Long> end = TopicReplay.replay(bootstrapServers, IndexFeeder.POSTS_TOPIC, "search-service-reindex",
                 record -> {
                     try {
