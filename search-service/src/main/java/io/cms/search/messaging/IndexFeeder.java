@@ -143,6 +143,9 @@ public class IndexFeeder {
                 next.put(record.partition(), record.offset() + 1);
                 dirty = true;
             }
+            if (!records.isEmpty()) {
+                index.batchApplied();
+            }
             if (!caughtUp && partitions.stream().allMatch(tp -> consumer.position(tp) >= startEnd.get(tp))) {
                 index.awaitSearchable(5000);
                 caughtUp = true;

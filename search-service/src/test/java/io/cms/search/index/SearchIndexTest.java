@@ -55,6 +55,33 @@ class SearchIndexTest {
     }
 
     @Test
+    void aBatchSomeoneWaitsForIsSearchableWhenTheFeedIsDoneWithIt(@TempDir Path dir) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (SearchIndex index = new SearchIndex(dir.resolve("idx"), Analyzers.perField(Optional.empty()))) {
+            var waiter = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return index.awaitVersion(id.toString(), 1, 5000);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            while (index.waitingRequests() == 0) {
+                Thread.onSpinWait();
+            }
+            index.apply(post(id, 1, "published"));
+            index.batchApplied();
+            // Searchable already, not at the reopen thread's next round (up to 50 ms later).
+            var searcher = index.acquire();
+            try {
+                assertEquals(1, searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term(Fields.ID, id.toString())));
+            } finally {
+                index.release(searcher);
+            }
+            assertTrue(waiter.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void anUnreadableIndexIsMovedAsideAndStartedAfresh(@TempDir Path dir) throws Exception {
         Path idx = dir.resolve("idx");
         try (SearchIndex index = new SearchIndex(idx, Analyzers.perField(Optional.empty()))) {
