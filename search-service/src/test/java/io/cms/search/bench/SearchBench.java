@@ -251,13 +251,10 @@ public class SearchBench {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < posts; i++) {
                 String id = UUID.randomUUID().toString();
-                StringBuilder body = new StringBuilder();
-                while (body.length() < 1500) {
-                    body.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
-                }
+                String body = body(paragraphs, random, 1500);
                 var value = json.createObjectNode().put("id", id).put("slug", "bench-" + i)
                         .put("title", paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10))
-                        .put("markdown", body.toString()).put("status", "published").put("version", 1)
+                        .put("markdown", body).put("status", "published").put("version", 1)
                         .put("publishedAt", "2024-01-01T00:00:00Z").put("deleted", false);
                 value.putArray("tags").add("t" + random.nextInt(20));
                 ProducerRecord<String, byte[]> r = new ProducerRecord<>("cms.posts", id, json.writeValueAsBytes(value));
@@ -322,6 +319,15 @@ public class SearchBench {
             out.add("Jekyll release notes describe new plugins and fixes for static sites.");
         }
         return out;
+    }
+
+    /** A generated post body: random paragraphs until it has at least {@code minChars} characters. */
+    public static String body(List<String> paragraphs, Random random, int minChars) {
+        StringBuilder body = new StringBuilder();
+        while (body.length() < minChars) {
+            body.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
+        }
+        return body.toString();
     }
 
     private static double pct(List<Double> sorted, int p) {

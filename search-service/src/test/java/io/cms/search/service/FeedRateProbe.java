@@ -36,12 +36,9 @@ class FeedRateProbe {
             long t0 = System.nanoTime();
             long lastCommit = t0;
             for (int i = 0; i < posts; i++) {
-                StringBuilder body = new StringBuilder();
-                while (body.length() < 1500) {
-                    body.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
-                }
+                String body = SearchBench.body(paragraphs, random, 1500);
                 index.apply(new PostEvent(UUID.randomUUID(), "feed-" + i, paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10),
-                        body.toString(), null, null, List.of("t" + random.nextInt(20)), List.of(), null, "published",
+                        body, null, null, List.of("t" + random.nextInt(20)), List.of(), null, "published",
                         OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1, false));
                 if (System.nanoTime() - lastCommit > 2_000_000_000L) {
                     index.commit(Map.of(0, (long) i));

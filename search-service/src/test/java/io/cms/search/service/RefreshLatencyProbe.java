@@ -3,7 +3,6 @@ package io.cms.search.service;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -41,13 +40,10 @@ class RefreshLatencyProbe {
             List<Double> applyMs = new ArrayList<>();
             List<Double> searchableMs = new ArrayList<>();
             for (int i = 0; i < writes; i++) {
-                StringBuilder body = new StringBuilder();
-                while (body.length() < Integer.getInteger("probe.bodyChars", 1500)) {
-                    body.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
-                }
+                String body = SearchBench.body(paragraphs, random, Integer.getInteger("probe.bodyChars", 1500));
                 UUID id = UUID.randomUUID();
                 long t0 = System.nanoTime();
-                index.apply(new PostEvent(id, "refresh-" + i, "refresh " + i, body.toString(), null, null,
+                index.apply(new PostEvent(id, "refresh-" + i, "refresh " + i, body, null, null,
                         List.of("t1"), List.of(), null, "published", OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1,
                         false));
                 long t1 = System.nanoTime();
@@ -61,9 +57,9 @@ class RefreshLatencyProbe {
                 }
                 Thread.sleep(gapMillis);
             }
-            System.out.printf("apply p50 %.2f p99 %.2f max %.2f ms%n", pct(applyMs, 50), pct(applyMs, 99), pct(applyMs, 100));
-            System.out.printf("refresh p50 %.2f p90 %.2f p99 %.2f max %.2f ms%n", pct(searchableMs, 50),
-                    pct(searchableMs, 90), pct(searchableMs, 99), pct(searchableMs, 100));
+            System.out.printf("apply p50 %.2f p99 %.2f max %.2f ms%n", SearchLatencyProbe.pct(applyMs, 50), SearchLatencyProbe.pct(applyMs, 99), SearchLatencyProbe.pct(applyMs, 100));
+            System.out.printf("refresh p50 %.2f p90 %.2f p99 %.2f max %.2f ms%n", SearchLatencyProbe.pct(searchableMs, 50),
+                    SearchLatencyProbe.pct(searchableMs, 90), SearchLatencyProbe.pct(searchableMs, 99), SearchLatencyProbe.pct(searchableMs, 100));
             IndexSearcher searcher = index.acquire();
             try {
                 StringBuilder sizes = new StringBuilder();
@@ -75,11 +71,5 @@ class RefreshLatencyProbe {
                 index.release(searcher);
             }
         }
-    }
-
-    private static double pct(List<Double> values, int p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

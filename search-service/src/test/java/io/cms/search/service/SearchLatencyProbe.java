@@ -49,12 +49,9 @@ class SearchLatencyProbe {
                 Random random = new Random(42);
                 long t0 = System.nanoTime();
                 for (int i = 0; i < posts; i++) {
-                    StringBuilder body = new StringBuilder();
-                    while (body.length() < 1500) {
-                        body.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
-                    }
+                    String body = SearchBench.body(paragraphs, random, 1500);
                     holder.current().apply(new PostEvent(UUID.randomUUID(), "bench-" + i,
-                            paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10), body.toString(), null,
+                            paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10), body, null,
                             null, List.of("t" + random.nextInt(20)), List.of(), null, "published",
                             OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1, false));
                 }
@@ -89,7 +86,8 @@ class SearchLatencyProbe {
         }
     }
 
-    private static double pct(List<Double> values, int p) {
+    /** The p-th percentile of unsorted values (100: the largest). */
+    static double pct(List<Double> values, int p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
