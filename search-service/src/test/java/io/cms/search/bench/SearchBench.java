@@ -1,8 +1,9 @@
 package io.cms.search.bench;
 
+import static io.cms.search.bench.QueryMix.pct;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,7 +28,6 @@ import io.cms.local.Ports;
 import io.cms.local.ServiceProcess;
 import io.cms.local.TestInfrastructure;
 import io.cms.local.charts.LatencyChart;
-import io.cms.search.rest.SearchResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,9 +46,6 @@ import org.junit.jupiter.api.Test;
  * bench's JVM, not the service's. {@code -Dbench.jvm="..."} adds JVM options (GC logs, JFR).
  */
 public class SearchBench {
-
-    public static final List<String> QUERIES = List.of("中国", "人工知能", "投資家 技術", "\"AI企業\"", "release",
-            "Jekyll plugins", "Vim", "Haskell", "研究 -投資", "docker OR heroku", "渐进式", "知能");
 
     /** deploy/k8s/base/search-service.yaml's memory limit. */
     static final String POD_MEMORY = "1g";
@@ -156,23 +153,12 @@ public class SearchBench {
         Map<String, List<Double>> byQuery = new LinkedHashMap<>();
         List<Double> floor = new ArrayList<>();
         try (PlainHttp client = new PlainHttp("localhost", port)) {
-            for (int i = 0; i < WARM_UP + 2500; i++) {
-                String query = QUERIES.get(i % QUERIES.size());
-                long s = System.nanoTime();
-                PlainHttp.Response r = client.get("/api/search?limit=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
-                        SearchResource.SERVER_TIMING);
-                if (r.status() != 200) {
-                    throw new AssertionError(r.body());
-                }
-                if (i >= WARM_UP) {
-                    double ms = (System.nanoTime() - s) / 1e6;
-                    all.add(ms);
-                    (query.matches("[\\x00-\\x7F]+") ? latin : cjk).add(ms);
-                    byQuery.computeIfAbsent(query, k -> new ArrayList<>()).add(ms);
-                    double searching = Double.parseDouble(r.header().replaceFirst(".*dur=", ""));
-                    server.add(searching);
-                    outside.add(ms - searching);
-                }
+            for (QueryMix.Timing t : QueryMix.run(client, WARM_UP, 2500)) {
+                all.add(t.ms());
+                (t.query().matches("[\\x00-\\x7F]+") ? latin : cjk).add(t.ms());
+                byQuery.computeIfAbsent(t.query(), k -> new ArrayList<>()).add(t.ms());
+                server.add(t.searching());
+                outside.add(t.outside());
             }
             // The floor: the same kind of request through the same stack (worker thread, JSON) that
             // answers without touching the index (a suggestion for an empty prefix).
@@ -328,10 +314,5 @@ public class SearchBench {
             body.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
         }
         return body.toString();
-    }
-
-    private static double pct(List<Double> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
     }
 }

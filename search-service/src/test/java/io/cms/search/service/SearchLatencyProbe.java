@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.cms.search.bench.QueryMix;
 import io.cms.search.bench.SearchBench;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.messaging.PostEvent;
@@ -70,7 +71,7 @@ class SearchLatencyProbe {
             List<Double> all = new ArrayList<>();
             int rounds = Integer.getInteger("probe.rounds", 250);
             for (int round = 0; round < rounds; round++) {
-                for (String q : System.getProperty("probe.query") == null ? SearchBench.QUERIES
+                for (String q : System.getProperty("probe.query") == null ? QueryMix.QUERIES
                         : List.of(System.getProperty("probe.query"))) {
                     long s = System.nanoTime();
                     SearchResult r = search.search(new SearchRequest(q, null, null, null, null, null, null, false, 1, 10));
