@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cms.search.messaging.PostEvent;
 import org.apache.lucene.analysis.Analyzer;
@@ -16,13 +17,17 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergeTrigger;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.Bits;
 
@@ -72,7 +77,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Notified after each batch of changes, for requests waiting for a version. */
     private final Object applied = new Object();
     /** Requests waiting for a version. */
-    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile long lastGeneration;
     private volatile FacetState facetState;
 
@@ -92,7 +97,7 @@ public final class SearchIndex implements AutoCloseable {
             Files.createDirectories(dir);
             directory = new NRTCachingDirectory(FSDirectory.open(dir), NRT_CACHE_MAX_MERGE_MB, NRT_CACHE_MAX_MB) {
                 @Override
-                protected boolean doCacheWrite(String name, org.apache.lucene.store.IOContext context) {
+                protected boolean doCacheWrite(String name, IOContext context) {
                     return !loading && super.doCacheWrite(name, context);
                 }
             };
@@ -122,11 +127,11 @@ public final class SearchIndex implements AutoCloseable {
      * kept no larger than the index divided by the cores (target search concurrency), so that the
      * searcher still has one slice of about equal size per core. Costs more merging while indexing.
      */
-    private org.apache.lucene.index.TieredMergePolicy mergePolicy() {
-        org.apache.lucene.index.TieredMergePolicy policy = new org.apache.lucene.index.TieredMergePolicy() {
+    private TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy() {
             @Override
-            public MergeSpecification findFullFlushMerges(org.apache.lucene.index.MergeTrigger trigger,
-                    org.apache.lucene.index.SegmentInfos infos, MergeContext context) throws IOException {
+            public MergeSpecification findFullFlushMerges(MergeTrigger trigger,
+                    SegmentInfos infos, MergeContext context) throws IOException {
                 return loading ? super.findFullFlushMerges(trigger, infos, context) : null;
             }
 

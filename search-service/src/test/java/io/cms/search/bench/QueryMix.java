@@ -52,7 +52,7 @@ public final class QueryMix {
     }
 
     /** The p-th percentile of sorted values. */
-    static double pct(List<Double> sorted, int p) {
+    public static double pct(List<Double> sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
     }

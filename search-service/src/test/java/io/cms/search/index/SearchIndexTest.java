@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.cms.search.messaging.PostEvent;
+import org.apache.lucene.index.Term;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +51,7 @@ class SearchIndexTest {
             // Read from the files alone, the writer still open (as after a crash right after the commit).
             try (var disk = org.apache.lucene.store.FSDirectory.open(dir.resolve("idx"));
                     var reader = org.apache.lucene.index.DirectoryReader.open(disk)) {
-                assertEquals(1, reader.docFreq(new org.apache.lucene.index.Term(Fields.ID, id.toString())));
+                assertEquals(1, reader.docFreq(new Term(Fields.ID, id.toString())));
                 assertEquals("0:9,", reader.getIndexCommit().getUserData().get("kafka-offsets"));
             }
         }
@@ -58,7 +61,7 @@ class SearchIndexTest {
     void aBatchSomeoneWaitsForIsSearchableWhenTheFeedIsDoneWithIt(@TempDir Path dir) throws Exception {
         UUID id = UUID.randomUUID();
         try (SearchIndex index = new SearchIndex(dir.resolve("idx"), Analyzers.perField(Optional.empty()))) {
-            var waiter = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            var waiter = CompletableFuture.supplyAsync(() -> {
                 try {
                     return index.awaitVersion(id.toString(), 1, 5000);
                 } catch (InterruptedException e) {
@@ -73,11 +76,11 @@ class SearchIndexTest {
             // Searchable already, not at the reopen thread's next round (up to 50 ms later).
             var searcher = index.acquire();
             try {
-                assertEquals(1, searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term(Fields.ID, id.toString())));
+                assertEquals(1, searcher.getIndexReader().docFreq(new Term(Fields.ID, id.toString())));
             } finally {
                 index.release(searcher);
             }
-            assertTrue(waiter.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(waiter.get(5, TimeUnit.SECONDS));
         }
     }
 

@@ -1,19 +1,16 @@
 package io.cms.search.service;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.cms.search.bench.SearchBench;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
-import io.cms.search.messaging.PostEvent;
 
 /**
  * In-process indexing throughput without Kafka: generated posts (as {@link SearchBench}'s) applied as
@@ -36,10 +33,7 @@ class FeedRateProbe {
             long t0 = System.nanoTime();
             long lastCommit = t0;
             for (int i = 0; i < posts; i++) {
-                String body = SearchBench.body(paragraphs, random, 1500);
-                index.apply(new PostEvent(UUID.randomUUID(), "feed-" + i, paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10),
-                        body, null, null, List.of("t" + random.nextInt(20)), List.of(), null, "published",
-                        OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1, false));
+                index.apply(SearchLatencyProbe.generatedPost("feed-" + i, paragraphs, random));
                 if (System.nanoTime() - lastCommit > 2_000_000_000L) {
                     index.commit(Map.of(0, (long) i));
                     lastCommit = System.nanoTime();

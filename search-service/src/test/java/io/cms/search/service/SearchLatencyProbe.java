@@ -50,11 +50,7 @@ class SearchLatencyProbe {
                 Random random = new Random(42);
                 long t0 = System.nanoTime();
                 for (int i = 0; i < posts; i++) {
-                    String body = SearchBench.body(paragraphs, random, 1500);
-                    holder.current().apply(new PostEvent(UUID.randomUUID(), "bench-" + i,
-                            paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10), body, null,
-                            null, List.of("t" + random.nextInt(20)), List.of(), null, "published",
-                            OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1, false));
+                    holder.current().apply(generatedPost("bench-" + i, paragraphs, random));
                 }
                 holder.current().commit(Map.of());
                 Files.writeString(base.resolve("complete"), "");
@@ -91,6 +87,14 @@ class SearchLatencyProbe {
     static double pct(List<Double> values, int p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return QueryMix.pct(sorted, p);
+    }
+
+    /** A published post of generated text (as {@link SearchBench}'s), its title and tag drawn from {@code random}. */
+    static PostEvent generatedPost(String slug, List<String> paragraphs, Random random) {
+        String body = SearchBench.body(paragraphs, random, 1500);
+        return new PostEvent(UUID.randomUUID(), slug, paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10),
+                body, null, null, List.of("t" + random.nextInt(20)), List.of(), null, "published",
+                OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1, false);
     }
 }
