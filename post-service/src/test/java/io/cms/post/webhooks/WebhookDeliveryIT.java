@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cms.local.ContractEvents;
@@ -24,6 +25,7 @@ import io.cms.post.InfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(InfraResource.class)
 class WebhookDeliveryIT {
+
+    @Inject
+    DeliveryWorker worker;
 
     @Test
     void everyChangeOfAPostArrivesSignedInOrderWithItsData() throws Exception {
@@ -69,6 +74,33 @@ class WebhookDeliveryIT {
             JsonNode deleted = hits.get(3).json().path("data");
             assertEquals("deleted", deleted.path("status").asText());
             assertEquals(List.of("wh"), strings(deleted.path("tags")), "a deletion carries the post's last tags");
+        }
+    }
+
+    @Test
+    void aBurstOfChangesToOnePostGoesOutBackToBackOnceEachInOrder() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            // A slow receiver, so that changes queue up behind the delivery in flight.
+            receiver.answering(n -> {
+                Thread.sleep(20);
+                return 200;
+            });
+            Subscribe.to(receiver, List.of("post.created", "post.updated"));
+            long chainedBefore = worker.chained();
+            String title = unique("Burst");
+            String id = create(body(title));
+            for (int v = 2; v <= 30; v++) {
+                admin().contentType(ContentType.JSON).body(body(title, "markdown", "v" + v)).put("/api/posts/" + id)
+                        .then().statusCode(200);
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> ofPost(receiver, id).size() >= 30);
+            Thread.sleep(500); // a duplicate would show up by now
+            assertEquals(LongStream.rangeClosed(1, 30).boxed().toList(),
+                    receiver.hits().stream().filter(h -> h.postId().equals(id)).map(WebhookReceiver.Hit::version).toList(),
+                    "every version attempted once, in order");
+            assertTrue(worker.chained() > chainedBefore,
+                    "queued deliveries of the post followed the one before them without waiting for the worker");
         }
     }
 
