@@ -5,8 +5,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.local.WebhookReceiver;
 import io.cms.local.charts.LatencyChart;
@@ -141,6 +144,7 @@ class WriteToHtmlBench {
             table += String.format("Write -> event on Kafka, from PUT answered (ms resolution): %s%n"
                     + "Write -> webhook received (post.updated), from PUT answered (ms resolution): %s%n",
                     summary(event, writes), summary(webhook, writes));
+            table += webhookStages(stack, json, json.readTree(subscribed.body()).get("id").asText(), answeredAt, receiver);
             table += stack.servicesTable() + String.format("%n");
             System.out.println(table);
             Map<String, List<Double>> chart = new LinkedHashMap<>();
@@ -167,6 +171,50 @@ class WriteToHtmlBench {
                     pct(afterWrite, 50), pct(afterWrite, 99), pct(searchable, 50), pct(searchable, 99),
                     pct(event, 50), pct(event, 99), pct(webhook, 50), pct(webhook, 99), webhook.size()));
         }
+    }
+
+    /**
+     * Where a webhook's time goes, from post-service's delivery log (database clock, same machine):
+     * PUT answered -> delivery planned (the event consumed and queued) -> first attempt sent (claimed
+     * by the worker) -> received by the bench's receiver.
+     */
+    private static String webhookStages(Stack stack, ObjectMapper json, String subscription, Map<Long, Long> answeredAt,
+            WebhookReceiver receiver) throws Exception {
+        Map<Long, Long> receivedAt = new HashMap<>();
+        receiver.accepted().forEach(h -> receivedAt.putIfAbsent(h.version(), h.receivedAtMillis()));
+        List<Double> planned = new ArrayList<>();
+        List<Double> claimed = new ArrayList<>();
+        List<Double> sent = new ArrayList<>();
+        for (int page = 1;; page++) {
+            JsonNode items = json.readTree(stack.send(stack.admin("post-service", "/api/webhooks/" + subscription
+                    + "/deliveries?limit=100&page=" + page)).body()).path("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            for (JsonNode d : items) {
+                Long answered = answeredAt.get(d.path("postVersion").asLong());
+                Long received = receivedAt.get(d.path("postVersion").asLong());
+                if (answered == null || received == null || d.path("attempts").isEmpty()) {
+                    continue;
+                }
+                long created = millis(d.path("createdAt").asText());
+                long attempted = millis(d.path("attempts").get(0).path("at").asText());
+                planned.add((double) (created - answered));
+                claimed.add((double) (attempted - created));
+                sent.add((double) (received - attempted));
+            }
+        }
+        Collections.sort(planned);
+        Collections.sort(claimed);
+        Collections.sort(sent);
+        return String.format("  of which: PUT answered -> delivery planned %s%n"
+                + "            planned -> first attempt started %s%n"
+                + "            attempt started -> received %s%n", summary(planned, answeredAt.size()),
+                summary(claimed, answeredAt.size()), summary(sent, answeredAt.size()));
+    }
+
+    private static long millis(String timestamp) {
+        return OffsetDateTime.parse(timestamp).toInstant().toEpochMilli();
     }
 
     private static String summary(List<Double> sorted, int expected) {
