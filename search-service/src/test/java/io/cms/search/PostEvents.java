@@ -37,6 +37,11 @@ public final class PostEvents implements AutoCloseable {
         send("cms.post.published", id, version, "published", title, markdown, lang, tags);
     }
 
+    /** See {@link ContractEvents#sendPoison}. */
+    public void sendPoison(String key) throws Exception {
+        events.sendPoison(key);
+    }
+
     @Override
     public void close() {
         events.close();

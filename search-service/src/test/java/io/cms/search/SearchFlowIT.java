@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.cms.local.TopicTap;
+import io.cms.search.messaging.IndexFeeder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,26 @@ class SearchFlowIT {
             awaitVersion(marker, 1);
             given().get("/api/search/posts/" + id).then().statusCode(404);
             org.junit.jupiter.api.Assertions.assertFalse(ids("胡桃").contains(id.toString()));
+        }
+    }
+
+    @Test
+    void poisonEventsAreDeadLetteredAndTheFeedGoesOn() throws Exception {
+        try (PostEvents events = new PostEvents(); TopicTap dlq = new TopicTap(IndexFeeder.DLQ_TOPIC)) {
+            UUID bad = UUID.randomUUID();
+            events.sendPoison(bad.toString());
+            UUID good = UUID.randomUUID();
+            events.publish(good, 1, "After the poison", "the quokka is still searchable", "en", null);
+            awaitVersion(good, 1);
+
+            List<TopicTap.Event> dead = dlq.awaitKey(bad.toString(), 2, Duration.ofSeconds(20));
+            org.junit.jupiter.api.Assertions.assertTrue(dead.get(0).headers().get("dead-letter-reason")
+                    .contains("unreadable event value"), dead.get(0).headers().toString());
+            org.junit.jupiter.api.Assertions.assertTrue(dead.get(1).headers().get("dead-letter-reason")
+                    .contains("unknown event type"), dead.get(1).headers().toString());
+            org.junit.jupiter.api.Assertions.assertEquals("{not json", dead.get(0).value());
+            org.junit.jupiter.api.Assertions.assertTrue(ids("quokka").contains(good.toString()));
+            given().get("/api/search/posts/" + bad).then().statusCode(404);
         }
     }
 

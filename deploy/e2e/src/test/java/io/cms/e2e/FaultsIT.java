@@ -3,15 +3,20 @@ package io.cms.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.local.WebhookReceiver;
@@ -52,6 +57,28 @@ class FaultsIT {
         stack.restart("search-service", true);
         writer.join();
         assertConverged(posts, last);
+    }
+
+    @Test
+    void aCorruptOrMissingSearchIndexIsRebuiltFromTheTopicBeforeTheServiceSaysReady() throws Exception {
+        Map<String, Long> last = new ConcurrentHashMap<>();
+        List<String> posts = createPosts("rebuild", 20);
+        write(posts, 3, last);
+        assertConverged(posts, last);
+        Path data = stack.dataDir();
+        Path index = data.resolve("search-index");
+
+        // Garbage in the commit point, as a disk fault would leave it.
+        stack.restart("search-service", false, () -> overwriteCommitPoints(index));
+        assertSearchableOnceReady(posts, last);
+        try (Stream<Path> files = Files.list(index)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("gen-\\d+\\.unreadable-\\d+")),
+                    "the unreadable index was set aside, not deleted");
+        }
+
+        // No index at all, as on a new volume.
+        stack.restart("search-service", false, () -> deleteTree(index));
+        assertSearchableOnceReady(posts, last);
     }
 
     @Test
@@ -174,6 +201,46 @@ class FaultsIT {
 
     private static String body(String title, String text) {
         return "{\"title\":\"" + title + "\",\"markdown\":\"本文 " + text + "\",\"status\":\"published\"}";
+    }
+
+    /**
+     * Right after the restart returned (the service said ready), without waiting: every post is
+     * searchable at its last version. Readiness before the rebuild caught up would fail here.
+     */
+    private static void assertSearchableOnceReady(List<String> posts, Map<String, Long> last) throws Exception {
+        for (String id : posts) {
+            HttpResponse<String> r = stack.send(stack.request("search-service", "/api/search/posts/" + id));
+            assertEquals(200, r.statusCode(), id + " searchable as soon as the service is ready: " + r.body());
+            assertEquals((long) last.get(id), JSON.readTree(r.body()).get("version").asLong());
+        }
+        String marker = "marker" + last.get(posts.get(0) + "/marker") + "x" + posts.get(0).substring(0, 8);
+        HttpResponse<String> found = stack.send(stack.request("search-service",
+                "/api/search?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)));
+        assertTrue(found.body().contains(posts.get(0)), found.body());
+    }
+
+    private static void overwriteCommitPoints(Path index) {
+        try (Stream<Path> files = Files.walk(index, 2)) { // search-index/gen-N/segments_M
+            List<Path> commits = files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList();
+            assertTrue(!commits.isEmpty(), "the index has a commit point to spoil");
+            for (Path f : commits) {
+                byte[] garbage = new byte[(int) Files.size(f)];
+                java.util.Arrays.fill(garbage, (byte) 0x5a);
+                Files.write(f, garbage);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every post served and searchable at its last version, with its last text. */

@@ -17,6 +17,7 @@ final class Stack implements AutoCloseable {
 
     private final LocalStack stack;
     private final Api api;
+    private final Path data;
 
     Stack(String name) throws InterruptedException {
         this(name, Map.of());
@@ -29,7 +30,7 @@ final class Stack implements AutoCloseable {
             ports.put(s.name(), Ports.free());
         }
         Path root = Path.of("..", "..").toAbsolutePath().normalize();
-        Path data = Path.of("target", name + "-" + System.nanoTime()).toAbsolutePath();
+        data = Path.of("target", name + "-" + System.nanoTime()).toAbsolutePath();
         stack = new LocalStack(new LocalStack.Settings(root, data, Ports.free(), Ports.free(), ports, TOKEN, "*", false,
                 serviceEnvironment));
         api = new Api(stack::port, TOKEN);
@@ -94,6 +95,15 @@ final class Stack implements AutoCloseable {
 
     void restart(String service, boolean crash) throws InterruptedException {
         stack.restart(service, crash);
+    }
+
+    void restart(String service, boolean crash, Runnable whileStopped) throws InterruptedException {
+        stack.restart(service, crash, whileStopped);
+    }
+
+    /** Where the services keep their data ({@code CMS_DATA_DIR}). */
+    Path dataDir() {
+        return data;
     }
 
     @Override

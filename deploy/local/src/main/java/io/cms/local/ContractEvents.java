@@ -65,6 +65,21 @@ public final class ContractEvents implements AutoCloseable {
         producer.send(record).get();
     }
 
+    /**
+     * Two events a consumer of {@code cms.posts} must get past, both keyed {@code key}, in this order:
+     * a value that is not JSON ("unreadable event value"), then an event type nobody knows ("unknown
+     * event type"; render and search dead-letter it, webhooks skip it as a type no one subscribed to).
+     */
+    public void sendPoison(String key) throws IOException, ExecutionException, InterruptedException {
+        ObjectNode event = fixture("cms.post.published");
+        // Fresh, like an event arriving now (a consumer may skip events older than what it serves).
+        ObjectNode headers = ((ObjectNode) event.get("headers")).put("ce_id", UUID.randomUUID().toString())
+                .put("ce_time", java.time.Instant.now().toString());
+        String topic = event.get("topic").asText();
+        send(topic, key, headers, "{not json".getBytes(StandardCharsets.UTF_8));
+        send(topic, key, headers.deepCopy().put("ce_type", "cms.post.exploded"), "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A headers object for {@link #send}. */
     public static ObjectNode headers(Map<String, String> values) {
         ObjectNode headers = JSON.createObjectNode();

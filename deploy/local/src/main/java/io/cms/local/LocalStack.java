@@ -227,6 +227,11 @@ public final class LocalStack implements AutoCloseable {
      * @param crash kill it at once (like {@code kill -9}) instead of letting it shut down
      */
     public synchronized void restart(String service, boolean crash) throws InterruptedException {
+        restart(service, crash, () -> { });
+    }
+
+    /** The same, doing {@code whileStopped} (to its data, say) before it starts again. */
+    public synchronized void restart(String service, boolean crash, Runnable whileStopped) throws InterruptedException {
         ServiceProcess p = running.stream().filter(r -> r.name().equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
         if (crash) {
@@ -234,6 +239,7 @@ public final class LocalStack implements AutoCloseable {
         } else {
             p.stop();
         }
+        whileStopped.run();
         p.start();
         if (!p.awaitReady(120_000)) {
             throw new IllegalStateException(service + " did not become ready after a restart");

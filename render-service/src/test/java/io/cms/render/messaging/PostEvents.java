@@ -1,12 +1,9 @@
 package io.cms.render.messaging;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.local.ContractEvents;
 
 /**
@@ -16,11 +13,6 @@ import io.cms.local.ContractEvents;
 public final class PostEvents implements AutoCloseable {
 
     private final ContractEvents events = new ContractEvents();
-
-    /** The fixture of this CloudEvents type. */
-    public static ObjectNode fixture(String ceType) throws IOException {
-        return ContractEvents.fixture(ceType);
-    }
 
     /**
      * Sends the fixture of {@code ceType} with the post's id, slug, version, status and body replaced
@@ -37,8 +29,9 @@ public final class PostEvents implements AutoCloseable {
         events.sendPost(ceType, id, slug, version, fields);
     }
 
-    public void sendRaw(String key, ObjectNode headers, byte[] value) throws ExecutionException, InterruptedException {
-        events.send(Channels.POSTS_TOPIC, key, headers, value);
+    /** See {@link ContractEvents#sendPoison}. */
+    public void sendPoison(String key) throws Exception {
+        events.sendPoison(key);
     }
 
     @Override

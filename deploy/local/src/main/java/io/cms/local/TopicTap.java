@@ -1,4 +1,4 @@
-package io.cms.render.messaging;
+package io.cms.local;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,24 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.cms.local.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** A plain consumer of one topic that sees only what is written after it was opened. */
+/** A plain consumer of one topic of the shared test broker that sees only what is written after it was opened. */
 public final class TopicTap implements AutoCloseable {
 
     /** One record with its headers as strings. */
     public record Event(String key, Map<String, String> headers, String value) {
     }
 
+    private final String topic;
     private final KafkaConsumer<String, String> consumer;
     private final List<Event> events = new ArrayList<>();
 
     public TopicTap(String topic) {
+        this.topic = topic;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().broker().bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -44,6 +45,20 @@ public final class TopicTap implements AutoCloseable {
             events.add(new Event(r.key(), headers, r.value()));
         }
         return List.copyOf(events);
+    }
+
+    /** The records keyed {@code key}, once at least {@code count} have come; fails after {@code timeout}. */
+    public List<Event> awaitKey(String key, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Event> found = poll().stream().filter(e -> key.equals(e.key())).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " records keyed " + key + " on " + topic + ", got " + found);
+            }
+        }
     }
 
     @Override
