@@ -158,6 +158,17 @@ class SearchFlowIT {
     }
 
     @Test
+    void healthAndOpenApiDescribeTheService() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'search index caught up with cms.posts' }.status", equalTo("UP"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/search"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/search/suggest"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/search/posts/{id}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/admin/reindex"));
+    }
+
+    @Test
     void malformedInputNeverFails() {
         for (String q : List.of("\"unbalanced", "-", "OR", "OR OR", "\"\"", "(((", "a\u0000b\u0007c", "-\"", "—", "* ? :")) {
             given().queryParam("q", q).get("/api/search").then().statusCode(200);

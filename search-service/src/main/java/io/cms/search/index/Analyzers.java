@@ -1,7 +1,7 @@
 package io.cms.search.index;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,23 +82,8 @@ public final class Analyzers {
     }
 
     private static UserDictionary dictionary(Optional<Path> extra) {
-        try (Reader builtIn = new InputStreamReader(
-                Analyzers.class.getResourceAsStream("user-dictionary.csv"), StandardCharsets.UTF_8)) {
-            StringBuilder csv = new StringBuilder();
-            builtIn.transferTo(new java.io.Writer() {
-                @Override
-                public void write(char[] c, int off, int len) {
-                    csv.append(c, off, len);
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            });
+        try (InputStream builtIn = Analyzers.class.getResourceAsStream("user-dictionary.csv")) {
+            StringBuilder csv = new StringBuilder(new String(builtIn.readAllBytes(), StandardCharsets.UTF_8));
             if (extra.isPresent()) {
                 csv.append('\n').append(Files.readString(extra.get(), StandardCharsets.UTF_8));
             }
