@@ -90,7 +90,9 @@ public class DeliveryStore {
 
     // The first pending delivery of a post for a subscription, if it is due and nobody holds it. Taken
     // in the transaction that records the delivery before it, so the in-flight count per subscription
-    // stays as it was and per-post order holds (it is the earliest pending one by seq).
+    // stays as it was and per-post order holds (it is the earliest pending one by seq). Not when
+    // another post's delivery to the subscription, free to go, has waited longer: then the place goes
+    // back to the worker, which serves the oldest first, so busy posts cannot keep a subscription's places.
     private static final String CLAIM_NEXT_OF_POST = """
             WITH locked AS (
                 SELECT d.id FROM webhook_delivery d
@@ -98,6 +100,15 @@ public class DeliveryStore {
                               WHERE e.subscription_id = ? AND e.post_id = ? AND e.status = 'pending'
                               ORDER BY e.seq LIMIT 1)
                   AND d.next_attempt_at <= now() AND (d.lease_until IS NULL OR d.lease_until < now())
+                  AND NOT EXISTS (SELECT 1 FROM webhook_delivery o
+                                  WHERE o.subscription_id = d.subscription_id AND o.status = 'pending'
+                                    AND o.seq < d.seq AND o.post_id IS DISTINCT FROM d.post_id
+                                    AND o.next_attempt_at <= now()
+                                    AND (o.lease_until IS NULL OR o.lease_until < now())
+                                    AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
+                                                    WHERE p.subscription_id = o.subscription_id
+                                                      AND p.post_id = o.post_id AND p.status = 'pending'
+                                                      AND p.seq < o.seq))
                 FOR UPDATE SKIP LOCKED
             )
             UPDATE webhook_delivery d SET lease_until = now() + (? * interval '1 millisecond')

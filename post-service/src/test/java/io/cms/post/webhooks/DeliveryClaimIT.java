@@ -7,9 +7,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import io.cms.local.WebhookReceiver;
 import io.cms.post.InfraResource;
@@ -37,6 +44,69 @@ class DeliveryClaimIT {
 
     @Inject
     DeliveryStore store;
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * A post's next delivery follows the one before it at once, unless another post's delivery to
+     * the same subscription, free to go, has waited longer: then the worker serves that one first.
+     * Each subscription is set up with all 8 places taken (7 other posts and post A held by "another
+     * replica"), so the service's own worker cannot touch what the test looks at.
+     */
+    @Test
+    void aPostsNextDeliveryFollowsAtOnceUnlessAnotherPostWaitedLonger() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            DeliveryStore.Claimed alone = heldWithNextQueued(receiver, false);
+            Optional<DeliveryStore.Claimed> next = store.delivered(alone, attempt(), Duration.ofSeconds(30));
+            assertTrue(next.isPresent(), "nothing older waits: the post's next delivery is claimed with the record");
+            assertEquals(alone.postId(), next.get().postId());
+
+            DeliveryStore.Claimed behindOther = heldWithNextQueued(receiver, true);
+            assertEquals(Optional.empty(), store.delivered(behindOther, attempt(), Duration.ofSeconds(30)),
+                    "another post's older delivery goes first, through the worker");
+        }
+    }
+
+    /** Post A's first delivery, held (as if sent), its second queued; with {@code otherWaiting} a post B delivery queued in between. */
+    private DeliveryStore.Claimed heldWithNextQueued(WebhookReceiver receiver, boolean otherWaiting) throws Exception {
+        UUID subscription = UUID.fromString(Subscribe.to(receiver, List.of("post.updated")).id());
+        UUID postA = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < 7; i++) {
+                insert(c, UUID.randomUUID(), subscription, UUID.randomUUID(), true);
+            }
+            insert(c, first, subscription, postA, true);
+            if (otherWaiting) {
+                insert(c, UUID.randomUUID(), subscription, UUID.randomUUID(), false);
+            }
+            insert(c, UUID.randomUUID(), subscription, postA, false);
+            c.commit();
+        }
+        return new DeliveryStore.Claimed(first, subscription, postA, "post.updated", "{}", 0, 10, receiver.url(),
+                "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]), null, null);
+    }
+
+    private static void insert(Connection c, UUID id, UUID subscription, UUID post, boolean held) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, post_id, post_version,
+                    occurred_at, payload, status, attempts, max_attempts, next_attempt_at, lease_until, created_at, updated_at)
+                VALUES (?, ?, ?, 'post.updated', ?, 1, now(), '{}', 'pending', 0, 10, now() - interval '1 second', ?, now(), now())
+                """)) {
+            s.setObject(1, id);
+            s.setObject(2, subscription);
+            s.setString(3, "test-" + id);
+            s.setObject(4, post);
+            s.setObject(5, held ? OffsetDateTime.now(ZoneOffset.UTC).plusHours(1) : null);
+            s.executeUpdate();
+        }
+    }
+
+    private static DeliveryStore.Attempt attempt() {
+        return new DeliveryStore.Attempt(OffsetDateTime.now(ZoneOffset.UTC), 200, null, 5, "ok");
+    }
 
     @Test
     void competingReplicasNeverHoldTheSameDelivery() throws Exception {
