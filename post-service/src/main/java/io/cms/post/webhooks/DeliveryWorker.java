@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,25 +131,30 @@ public class DeliveryWorker {
 
     private void attempt(DeliveryStore.Claimed d) {
         inFlight.add(d.id());
-        List<String> secrets = Secrets.signing(d.secret(), d.previousSecret(), d.previousSecretExpiresAt(),
-                OffsetDateTime.now(ZoneOffset.UTC));
-        sender.send(d, secrets, executor).thenApplyAsync(result -> record(d, result), executor)
-                .whenComplete((next, failure) -> {
-                    if (failure != null) {
-                        LOG.warnf("Recording webhook delivery %s failed (%s); its lease will run out and it is retried",
-                                d.id(), failure.getMessage());
-                    }
-                    // The post's next delivery takes this one's place in flight; only a freed place
-                    // is worth a look at the table.
-                    if (next != null && next.isPresent()) {
-                        chained.incrementAndGet();
-                        attempt(next.get());
-                        inFlight.remove(d.id());
-                    } else {
-                        inFlight.remove(d.id());
-                        wake();
-                    }
-                });
+        CompletableFuture<Optional<DeliveryStore.Claimed>> recorded;
+        try {
+            List<String> secrets = Secrets.signing(d.secret(), d.previousSecret(), d.previousSecretExpiresAt(),
+                    OffsetDateTime.now(ZoneOffset.UTC));
+            recorded = sender.send(d, secrets, executor).thenApplyAsync(result -> record(d, result), executor);
+        } catch (RuntimeException e) { // not even started (a pool shut down): the place must still be freed
+            recorded = CompletableFuture.failedFuture(e);
+        }
+        recorded.whenComplete((next, failure) -> {
+            if (failure != null) {
+                LOG.warnf("Webhook delivery %s: attempt or record failed (%s); its lease will run out and it is retried",
+                        d.id(), failure.getMessage());
+            }
+            // The post's next delivery takes this one's place in flight; only a freed place
+            // is worth a look at the table.
+            if (next != null && next.isPresent()) {
+                chained.incrementAndGet();
+                attempt(next.get());
+                inFlight.remove(d.id());
+            } else {
+                inFlight.remove(d.id());
+                wake();
+            }
+        });
     }
 
     /** @return the post's next delivery when this one went through and the next is due (claimed) */
