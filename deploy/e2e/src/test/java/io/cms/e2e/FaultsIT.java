@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.local.TestInfrastructure;
 import io.cms.local.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +78,7 @@ class FaultsIT {
         }
 
         // No index at all, as on a new volume.
-        stack.restart("search-service", false, () -> deleteTree(index));
+        stack.restart("search-service", false, () -> TestInfrastructure.deleteRecursively(index));
         assertSearchableOnceReady(posts, last);
     }
 
@@ -185,7 +186,7 @@ class FaultsIT {
         try {
             for (int r = 0; r < rounds; r++) {
                 for (String id : posts) {
-                    String marker = "marker" + r + "x" + id.substring(0, 8);
+                    String marker = marker(r, id);
                     HttpResponse<String> put = stack.send(stack.admin("post-service", "/api/posts/" + id)
                             .header("Content-Type", "application/json")
                             .PUT(BodyPublishers.ofString(body("Fault " + id, marker))));
@@ -197,6 +198,11 @@ class FaultsIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The word only round {@code round}'s text of post {@code id} has. */
+    private static String marker(long round, String id) {
+        return "marker" + round + "x" + id.substring(0, 8);
     }
 
     private static String body(String title, String text) {
@@ -213,7 +219,7 @@ class FaultsIT {
             assertEquals(200, r.statusCode(), id + " searchable as soon as the service is ready: " + r.body());
             assertEquals((long) last.get(id), JSON.readTree(r.body()).get("version").asLong());
         }
-        String marker = "marker" + last.get(posts.get(0) + "/marker") + "x" + posts.get(0).substring(0, 8);
+        String marker = marker(last.get(posts.get(0) + "/marker"), posts.get(0));
         HttpResponse<String> found = stack.send(stack.request("search-service",
                 "/api/search?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)));
         assertTrue(found.body().contains(posts.get(0)), found.body());
@@ -233,21 +239,11 @@ class FaultsIT {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Every post served and searchable at its last version, with its last text. */
     private static void assertConverged(List<String> posts, Map<String, Long> last) throws Exception {
         for (String id : posts) {
             long version = last.get(id);
-            String marker = "marker" + last.get(id + "/marker") + "x" + id.substring(0, 8);
+            String marker = marker(last.get(id + "/marker"), id);
             long deadline = System.currentTimeMillis() + 90_000;
             HttpResponse<String> html;
             do { // each request waits up to 10 s for the version

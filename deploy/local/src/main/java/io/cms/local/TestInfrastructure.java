@@ -51,12 +51,15 @@ public final class TestInfrastructure {
         return postgres;
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes a directory and everything in it, if it exists; fails if something cannot be deleted. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
