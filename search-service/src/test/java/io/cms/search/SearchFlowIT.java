@@ -158,6 +158,17 @@ class SearchFlowIT {
     }
 
     @Test
+    void pagesEndAtTheResultWindow() {
+        given().queryParam("q", "window").queryParam("page", 100).queryParam("limit", 100).get("/api/search")
+                .then().statusCode(200);
+        given().queryParam("q", "window").queryParam("page", 10_000).queryParam("limit", 100).get("/api/search")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"))
+                .body("errors[0].limit", equalTo(10_000))
+                .body("errors[0].actual", equalTo(1_000_000));
+    }
+
+    @Test
     void healthAndOpenApiDescribeTheService() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'search index caught up with cms.posts' }.status", equalTo("UP"));

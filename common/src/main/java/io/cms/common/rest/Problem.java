@@ -10,7 +10,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** A field (or query parameter) at fault. */
-    public record FieldError(String field, String message) {
+    /** A field (or query parameter) at fault; a size or window limit also says the limit and the actual value. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Long limit, Long actual) {
+        public FieldError(String field, String message) {
+            this(field, message, null, null);
+        }
     }
 }

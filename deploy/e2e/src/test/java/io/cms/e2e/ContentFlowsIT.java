@@ -144,13 +144,13 @@ class ContentFlowsIT {
                         .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(body.replace("v1", "v2"))));
                 assertEquals(200, updated.statusCode(), updated.body());
             }
-            awaitTrue(30, () -> receiver.hits().size() >= 10);
+            Stack.awaitTrue(30, () -> receiver.hits().size() >= 10);
             java.util.Set<String> refusedBeforeCrash = new java.util.HashSet<>();
             receiver.hits().forEach(h -> refusedBeforeCrash.add(h.webhookId()));
             stack.restart("post-service", true);
             down.set(false);
 
-            awaitTrue(90, () -> posts.stream().allMatch(id -> {
+            Stack.awaitTrue(90, () -> posts.stream().allMatch(id -> {
                 List<WebhookReceiver.Hit> got = accepted(receiver, id);
                 return got.stream().anyMatch(h -> h.type().equals("post.created"))
                         && got.stream().anyMatch(h -> h.type().equals("post.updated"))
@@ -175,16 +175,6 @@ class ContentFlowsIT {
 
     private static List<WebhookReceiver.Hit> accepted(WebhookReceiver receiver, String postId) {
         return receiver.accepted().stream().filter(h -> h.postId().equals(postId)).toList();
-    }
-
-    private static void awaitTrue(int seconds, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not true within " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
     }
 
     private static int awaitStatus(String path, int wanted) throws Exception {

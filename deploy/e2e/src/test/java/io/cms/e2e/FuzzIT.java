@@ -59,7 +59,7 @@ class FuzzIT {
         requests.add(() -> json("PUT", "post-service", "/api/posts/" + target, body(random)));
         requests.add(() -> json("PUT", "post-service", "/api/posts/" + pathNoise(random), body(random)));
         requests.add(() -> stack.admin("post-service", "/api/posts?" + params(random, "tag", "category", "author",
-                "status", "sort", "page", "limit", "from", "to", "lang")).GET());
+                "status", "sort", "page", "limit", "from", "to", "lang", "cursor")).GET());
         requests.add(() -> stack.request("post-service", "/api/posts/" + pathNoise(random)).GET());
         requests.add(() -> stack.admin("post-service", "/api/import?filename=" + enc(noise(random, 30)))
                 .header("Content-Type", "text/markdown").POST(BodyPublishers.ofByteArray(frontMatter(random))));
@@ -202,7 +202,7 @@ class FuzzIT {
     }
 
     private static String value(Random r) {
-        return switch (r.nextInt(10)) {
+        return switch (r.nextInt(13)) {
             case 0 -> "-1";
             case 1 -> "99999999999999999999";
             case 2 -> "2024-02-30T25:61:00Z";
@@ -212,6 +212,11 @@ class FuzzIT {
             case 6 -> "日本語 -検索 OR \"句\"";
             case 7 -> "1e9";
             case 8 -> "";
+            // Past the result window, and at the edge of int.
+            case 9 -> "10001";
+            case 10 -> "2147483647";
+            // Base64 of a cursor-shaped lie: a sort field, a direction, no valid id.
+            case 11 -> "djEKdGl0bGUKZAp4Cg";
             default -> noise(r, 20);
         };
     }

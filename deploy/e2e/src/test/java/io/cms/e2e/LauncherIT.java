@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +67,7 @@ class LauncherIT {
             reader.setDaemon(true);
             reader.start();
             // The banner's last line: the lines read from it (the admin token) are all in by then.
-            awaitTrue(300, () -> printed("Ctrl-C stops everything") || !process.isAlive());
+            Stack.awaitTrue(300, () -> printed("Ctrl-C stops everything") || !process.isAlive());
             assertTrue(process.isAlive(), "the launcher ended early:\n" + String.join("\n", output));
         }
 
@@ -114,10 +113,10 @@ class LauncherIT {
 
             // The imported posts: rendered (Liquid highlight turned into a code block) and searchable;
             // a Japanese word found inside a longer compound; the unpublished one nowhere.
-            awaitTrue(60, () -> status(api, "render-service", "/api/rendered/kafka-outbox") == 200);
+            Stack.awaitTrue(60, () -> status(api, "render-service", "/api/rendered/kafka-outbox") == 200);
             String html = api.send(api.request("render-service", "/api/rendered/kafka-outbox/html")).body();
             assertTrue(html.contains("language-java") && !html.contains("{%"), html);
-            awaitTrue(60, () -> total(api, "知能") == 1 && total(api, "outbox") == 1);
+            Stack.awaitTrue(60, () -> total(api, "知能") == 1 && total(api, "outbox") == 1);
             assertEquals(404, status(api, "render-service", "/api/rendered/draft-notes"));
             assertEquals(0, total(api, "zanzibarquokka"));
 
@@ -138,8 +137,8 @@ class LauncherIT {
                 JsonNode rendered = JSON.readTree(api.send(api.request("render-service",
                         "/api/rendered/" + createdId + "?minVersion=1&wait=10s")).body());
                 assertTrue(rendered.get("html").asText().contains("<strong>wombatish</strong>"), rendered.toString());
-                awaitTrue(30, () -> total(api, "wombatish") == 1);
-                awaitTrue(30, () -> types(receiver, createdId).containsAll(List.of("post.created", "post.rendered")));
+                Stack.awaitTrue(30, () -> total(api, "wombatish") == 1);
+                Stack.awaitTrue(30, () -> types(receiver, createdId).containsAll(List.of("post.created", "post.rendered")));
                 assertTrue(receiver.hits().stream().allMatch(WebhookReceiver.Hit::verified), "every delivery is signed");
 
                 // Update: the new text replaces the old everywhere.
@@ -151,15 +150,15 @@ class LauncherIT {
                 rendered = JSON.readTree(api.send(api.request("render-service",
                         "/api/rendered/" + createdId + "?minVersion=2&wait=10s")).body());
                 assertTrue(rendered.get("html").asText().contains("<em>platypodes</em>"), rendered.toString());
-                awaitTrue(30, () -> total(api, "platypodes") == 1 && total(api, "wombatish") == 0);
-                awaitTrue(30, () -> types(receiver, createdId).contains("post.updated"));
+                Stack.awaitTrue(30, () -> total(api, "platypodes") == 1 && total(api, "wombatish") == 0);
+                Stack.awaitTrue(30, () -> types(receiver, createdId).contains("post.updated"));
             }
 
             // Delete: gone from what render- and search-service serve.
             String importedId = JSON.readTree(api.send(api.request("post-service", "/api/posts/kafka-outbox")).body()).get("id").asText();
             HttpResponse<String> deleted = api.send(api.admin("post-service", "/api/posts/" + importedId).DELETE());
             assertEquals(204, deleted.statusCode(), deleted.body());
-            awaitTrue(30, () -> status(api, "render-service", "/api/rendered/kafka-outbox") == 404 && total(api, "outbox") == 0);
+            Stack.awaitTrue(30, () -> status(api, "render-service", "/api/rendered/kafka-outbox") == 404 && total(api, "outbox") == 0);
         }
 
         // Ports are free again, and the next run starts on the same data: nothing imported again,
@@ -173,7 +172,7 @@ class LauncherIT {
             Api api = new Api(s -> ports.get(variableOf(s)), token);
             assertEquals(200, status(api, "post-service", "/api/posts/" + createdId));
             assertEquals(200, status(api, "render-service", "/api/rendered/" + createdId));
-            awaitTrue(60, () -> total(api, "platypodes") == 1 && total(api, "知能") == 1);
+            Stack.awaitTrue(60, () -> total(api, "platypodes") == 1 && total(api, "知能") == 1);
         }
     }
 
@@ -201,15 +200,5 @@ class LauncherIT {
 
     private static List<String> types(WebhookReceiver receiver, String postId) {
         return receiver.accepted().stream().filter(h -> postId.equals(h.postId())).map(WebhookReceiver.Hit::type).toList();
-    }
-
-    private static void awaitTrue(int seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -101,6 +101,17 @@ final class Stack implements AutoCloseable {
         stack.restart(service, crash, whileStopped);
     }
 
+    /** Waits until the condition holds, or fails the test after {@code seconds}. */
+    static void awaitTrue(int seconds, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not true within " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Where the services keep their data ({@code CMS_DATA_DIR}). */
     Path dataDir() {
         return data;

@@ -267,7 +267,9 @@ class ManifestsTest {
                 .mapToInt(p -> p.path("spec").path("replicas").asInt()).sum();
         int minInSync = r.find("Kafka", "cms-kafka").orElseThrow().path("spec").path("kafka").path("config").path("min.insync.replicas").asInt(1);
         for (JsonNode t : r.kind("KafkaTopic")) {
-            declared.put(Rendered.name(t), t.path("spec").path("config").path("cleanup.policy").asText("delete"));
+            JsonNode config = t.path("spec").path("config");
+            declared.put(Rendered.name(t), config.path("cleanup.policy").asText("delete") + ", max "
+                    + config.path("max.message.bytes").asText("Kafka's default"));
             int replicas = t.path("spec").path("replicas").asInt();
             if (replicas > brokers || minInSync > replicas) {
                 errors.add(Kustomize.id(t) + ": " + replicas + " replicas on " + brokers + " brokers with min.insync.replicas " + minInSync);
@@ -275,10 +277,13 @@ class ManifestsTest {
         }
         Map<String, String> used = new TreeMap<>();
         for (NewTopic topic : LocalTopics.ALL) {
-            used.put(topic.name(), topic.configs() == null ? "delete" : topic.configs().getOrDefault("cleanup.policy", "delete"));
+            Map<String, String> config = topic.configs() == null ? Map.of() : topic.configs();
+            used.put(topic.name(), config.getOrDefault("cleanup.policy", "delete") + ", max "
+                    + config.getOrDefault("max.message.bytes", "Kafka's default"));
         }
         assertEquals(List.of(), errors);
-        assertEquals(used, declared, "KafkaTopics (with cleanup policy) vs the topics the local stack creates");
+        assertEquals(used, declared,
+                "KafkaTopics (cleanup policy, largest record) vs the topics the local stack creates");
     }
 
     @ParameterizedTest

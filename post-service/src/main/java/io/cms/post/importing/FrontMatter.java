@@ -1,6 +1,8 @@
 package io.cms.post.importing;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +28,42 @@ public final class FrontMatter {
     public record Parsed(Map<String, Object> values, String body) {
     }
 
-    /** Thrown for front matter that cannot be read; the message says what is wrong. */
+    /** Thrown for front matter that cannot be read; the message says what is wrong, a limit also its numbers. */
     public static final class InvalidFrontMatter extends RuntimeException {
+        private final Long limit;
+        private final Long actual;
+
         InvalidFrontMatter(String message) {
+            this(message, null, null);
+        }
+
+        InvalidFrontMatter(String message, Long limit, Long actual) {
             super(message);
+            this.limit = limit;
+            this.actual = actual;
+        }
+
+        /** The limit exceeded, or null when the front matter broke no limit but is unreadable. */
+        public Long limit() {
+            return limit;
+        }
+
+        /** How far the front matter went when it was stopped (at least one beyond the limit). */
+        public Long actual() {
+            return actual;
         }
     }
+
+    /**
+     * What front matter may expand to once its aliases are followed. SnakeYAML bounds the aliases in
+     * a document and the document's length, but ten aliases that each refer to a list of ten others
+     * are a billion nodes after expansion from under 500 bytes (the "billion laughs"); these bounds
+     * hold for the expanded value, and counting stops the walk as soon as one is passed.
+     */
+    static final int MAX_NODES = 10_000;
+    static final int MAX_DEPTH = 20;
+    static final int MAX_SCALAR_CHARS = 100_000;
+    static final int MAX_TOTAL_CHARS = 1_000_000;
 
     private FrontMatter() {
     }
@@ -90,34 +122,63 @@ public final class FrontMatter {
             throw new InvalidFrontMatter("the front matter must be a mapping of keys to values");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> plain = (Map<String, Object>) plain(map, 0);
+        Map<String, Object> plain = (Map<String, Object>) new Expansion().plain(map, 1);
         return plain;
     }
 
-    /** Deeper than YAML's own nesting limit can only be an alias that refers to itself. */
-    private static final int MAX_DEPTH = 50;
+    /** Converts what YAML may hold into what JSON can (string keys, base64 for binary), within the bounds. */
+    private static final class Expansion {
+        private long nodes;
+        private long chars;
 
-    /** Converts what YAML may hold into what JSON can: string keys, base64 for binary. */
-    private static Object plain(Object value, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new InvalidFrontMatter("the front matter nests more than " + MAX_DEPTH
-                    + " levels deep, or an alias refers to itself (e.g. a: &a [*a])");
+        Object plain(Object value, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new InvalidFrontMatter("the front matter nests more than " + MAX_DEPTH
+                        + " levels deep, or an alias refers to itself (e.g. a: &a [*a])", (long) MAX_DEPTH, (long) depth);
+            }
+            if (++nodes > MAX_NODES) {
+                throw new InvalidFrontMatter("the front matter holds more than " + MAX_NODES
+                        + " values once its aliases are expanded", (long) MAX_NODES, nodes);
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    out.put(key(e.getKey()), plain(e.getValue(), depth + 1));
+                }
+                return out;
+            }
+            if (value instanceof Collection<?> values) {
+                List<Object> out = new ArrayList<>(Math.min(values.size(), MAX_NODES));
+                for (Object v : values) {
+                    out.add(plain(v, depth + 1));
+                }
+                return out;
+            }
+            if (value instanceof byte[] bytes) {
+                return text(Base64.getEncoder().encodeToString(bytes));
+            }
+            return value instanceof String s ? text(s) : value;
         }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v, depth + 1)));
-            return out;
+
+        private String key(Object key) {
+            if (key instanceof Map || key instanceof Collection) {
+                throw new InvalidFrontMatter("front-matter keys must be plain values, not lists or mappings");
+            }
+            return text(String.valueOf(key));
         }
-        if (value instanceof List<?> list) {
-            return list.stream().map(v -> plain(v, depth + 1)).toList();
+
+        private String text(String s) {
+            if (s.length() > MAX_SCALAR_CHARS) {
+                throw new InvalidFrontMatter("a front-matter value is longer than " + MAX_SCALAR_CHARS + " characters",
+                        (long) MAX_SCALAR_CHARS, (long) s.length());
+            }
+            chars += s.length();
+            if (chars > MAX_TOTAL_CHARS) {
+                throw new InvalidFrontMatter("the front matter holds more than " + MAX_TOTAL_CHARS
+                        + " characters once its aliases are expanded", (long) MAX_TOTAL_CHARS, chars);
+            }
+            return s;
         }
-        if (value instanceof java.util.Set<?> set) {
-            return set.stream().map(v -> plain(v, depth + 1)).toList();
-        }
-        if (value instanceof byte[] bytes) {
-            return Base64.getEncoder().encodeToString(bytes);
-        }
-        return value;
     }
 
     private static String firstLine(String s) {
@@ -130,7 +191,7 @@ public final class FrontMatter {
         LoaderOptions loader = new LoaderOptions();
         loader.setAllowDuplicateKeys(true);
         loader.setMaxAliasesForCollections(50);
-        loader.setNestingDepthLimit(50);
+        loader.setNestingDepthLimit(MAX_DEPTH);
         loader.setCodePointLimit(1_000_000);
         DumperOptions dumper = new DumperOptions();
         dumper.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

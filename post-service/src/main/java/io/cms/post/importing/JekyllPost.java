@@ -32,7 +32,8 @@ public final class JekyllPost {
         try {
             parsed = FrontMatter.parse(text);
         } catch (FrontMatter.InvalidFrontMatter e) {
-            throw ProblemException.invalid("frontMatter", e.getMessage());
+            throw new ProblemException(ProblemException.Kind.VALIDATION, "frontMatter: " + e.getMessage(),
+                    List.of(new ProblemException.FieldError("frontMatter", e.getMessage(), e.limit(), e.actual())));
         }
         Map<String, Object> fm = parsed.values();
         String[] fromName = JekyllDates.fromFileName(fileName);

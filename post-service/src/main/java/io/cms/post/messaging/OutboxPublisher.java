@@ -3,19 +3,27 @@ package io.cms.post.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import io.cms.common.messaging.EventLimits;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -47,19 +55,17 @@ final class OutboxPublisher implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "post-service-outbox-relay");
+        EventLimits.producer(p);
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Creates the compacted topic if it does not exist yet (the first produce to a new topic is slow). */
     void ensureTopic(int partitions, short replicationFactor) throws InterruptedException, ExecutionException {
-        Properties adminProps = new Properties();
-        adminProps.putAll(common);
-        adminProps.put("default.api.timeout.ms", "5000");
-        adminProps.put("request.timeout.ms", "5000");
-        try (Admin admin = Admin.create(adminProps)) {
-            NewTopic topic = new NewTopic(Topics.POSTS, partitions, replicationFactor)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(topic)).all().get();
+        try (Admin admin = admin()) {
+            Map<String, String> configs = new HashMap<>(EventLimits.topicConfig());
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            admin.createTopics(List.of(new NewTopic(Topics.POSTS, partitions, replicationFactor).configs(configs)))
+                    .all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -68,11 +74,41 @@ final class OutboxPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends the rows in order and waits for the acknowledgements.
-     *
-     * @return the leading rows that Kafka acknowledged; shorter than {@code rows} if one failed
+     * Makes the topic take records of {@link EventLimits#MAX_RECORD_BYTES}: one made by an older
+     * version, or by hand, may still have Kafka's 1 MiB default. Done once when a replica becomes the
+     * relay, so an operator's later change is not fought over.
      */
-    List<OutboxStore.Row> publish(List<OutboxStore.Row> rows) throws InterruptedException {
+    void applyLimits() throws InterruptedException, ExecutionException {
+        try (Admin admin = admin()) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.POSTS);
+            List<AlterConfigOp> ops = EventLimits.topicConfig().entrySet().stream()
+                    .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                    .toList();
+            admin.incrementalAlterConfigs(Map.of(topic, ops)).all().get();
+        }
+    }
+
+    private Admin admin() {
+        Properties adminProps = new Properties();
+        adminProps.putAll(common);
+        adminProps.put("default.api.timeout.ms", "5000");
+        adminProps.put("request.timeout.ms", "5000");
+        return Admin.create(adminProps);
+    }
+
+    /** A row Kafka will never take as it is, and why. */
+    record Refused(OutboxStore.Row row, String reason) {
+    }
+
+    /**
+     * What became of a batch, up to the first row that failed in a way a retry may mend (the broker
+     * away, a time-out): those rows and the ones after them are sent again later.
+     */
+    record Outcome(List<OutboxStore.Row> acknowledged, List<Refused> refused, int pending) {
+    }
+
+    /** Sends the rows in order and waits for the acknowledgements. */
+    Outcome publish(List<OutboxStore.Row> rows) throws InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         try {
             for (OutboxStore.Row row : rows) {
@@ -82,15 +118,28 @@ final class OutboxPublisher implements AutoCloseable {
             // send() itself failed (e.g. metadata not available in time): wait for what was sent.
         }
         List<OutboxStore.Row> acknowledged = new ArrayList<>(acks.size());
+        List<Refused> refused = new ArrayList<>();
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get();
                 acknowledged.add(rows.get(i));
             } catch (ExecutionException e) {
-                break;
+                if (!refusedForGood(e.getCause())) {
+                    break;
+                }
+                refused.add(new Refused(rows.get(i), e.getCause().toString()));
             }
         }
-        return acknowledged;
+        return new Outcome(acknowledged, refused, rows.size() - acknowledged.size() - refused.size());
+    }
+
+    /**
+     * Failures of this one record that no retry can mend. Anything else (the broker away, leaders
+     * moving, authorisation) concerns every record alike and is waited out, in order.
+     */
+    static boolean refusedForGood(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidRecordException;
     }
 
     private static ProducerRecord<String, byte[]> toRecord(OutboxStore.Row row) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.cms.common.messaging.BackgroundLoop;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,12 +45,17 @@ public class OutboxRelay {
     Duration safetyPoll;
     @ConfigProperty(name = "cms.outbox.standby-poll", defaultValue = "2s")
     Duration standbyPoll;
+    @ConfigProperty(name = "cms.outbox.parked-retry", defaultValue = "10m")
+    Duration parkedRetry;
     @ConfigProperty(name = "cms.posts.partitions", defaultValue = "3")
     int partitions;
     @ConfigProperty(name = "cms.posts.replication-factor", defaultValue = "1")
     short replicationFactor;
 
     private final Timer lag;
+    private final Counter parked;
+    // Parked events are retried when a replica becomes the relay, and then every parkedRetry.
+    private long nextParkedRetry = System.nanoTime();
     private final BackgroundLoop loop = new BackgroundLoop("outbox-relay", this::run);
     private volatile boolean leader;
 
@@ -57,6 +63,9 @@ public class OutboxRelay {
         this.lag = Timer.builder("cms.outbox.lag")
                 .description("Time from the change to Kafka's acknowledgement of its event")
                 .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+        this.parked = Counter.builder("cms.outbox.parked.events")
+                .description("Outbox events this replica parked because Kafka refused them for good")
                 .register(registry);
     }
 
@@ -104,7 +113,15 @@ public class OutboxRelay {
             // Create the topic up front: consumers can subscribe before the first write.
             publisher = new OutboxPublisher(bootstrapServers);
             publisher.ensureTopic(partitions, replicationFactor);
+            applyLimits(publisher);
             while (loop.running()) {
+                if (System.nanoTime() - nextParkedRetry >= 0) {
+                    nextParkedRetry = System.nanoTime() + parkedRetry.toNanos();
+                    int back = store.unparkAll();
+                    if (back > 0) {
+                        LOG.infof("Retrying %d parked outbox events", back);
+                    }
+                }
                 List<OutboxStore.Row> rows = store.next(batchSize);
                 if (rows.isEmpty()) {
                     store.awaitCommit((int) safetyPoll.toMillis());
@@ -114,25 +131,49 @@ public class OutboxRelay {
                     publisher = new OutboxPublisher(bootstrapServers);
                     publisher.ensureTopic(partitions, replicationFactor);
                 }
-                List<OutboxStore.Row> acked = publisher.publish(rows);
-                store.delete(acked);
-                recordLag(acked);
-                if (acked.size() < rows.size()) {
-                    LOG.warnf("Kafka did not take %d outbox events; retrying", rows.size() - acked.size());
+                OutboxPublisher.Outcome outcome = publisher.publish(rows);
+                store.delete(outcome.acknowledged());
+                recordLag(outcome.acknowledged());
+                park(store, outcome.refused());
+                if (outcome.pending() > 0 || !outcome.refused().isEmpty()) {
+                    // A fresh producer after any failure: it never reorders what the old one still retries.
                     publisher.close();
                     publisher = null;
+                }
+                if (outcome.pending() > 0) {
+                    LOG.warnf("Kafka did not take %d outbox events; retrying", outcome.pending());
                     loop.pause(backoff.next());
                 } else {
                     backoff.reset();
                 }
             }
         } catch (java.util.concurrent.ExecutionException e) {
-            LOG.warnf("Could not create topic %s: %s", Topics.POSTS, e.getMessage());
+            LOG.warnf("Could not create or configure topic %s: %s", Topics.POSTS, e.getMessage());
             loop.pause(backoff.next());
         } finally {
             if (publisher != null) {
                 publisher.close();
             }
+        }
+    }
+
+    /** Not fatal: with the topic's old limit the largest posts are parked, every other event flows. */
+    private static void applyLimits(OutboxPublisher publisher) throws InterruptedException {
+        try {
+            publisher.applyLimits();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warnf("Could not set max.message.bytes of %s (%s); events larger than it allows will be parked",
+                    Topics.POSTS, e.getCause());
+        }
+    }
+
+    private void park(OutboxStore store, List<OutboxPublisher.Refused> refused) throws java.sql.SQLException {
+        for (OutboxPublisher.Refused r : refused) {
+            store.park(r.row(), r.reason());
+            parked.increment();
+            LOG.errorf("Kafka refused the %s event %s of post %s (%d bytes) for good: %s. Parked; the events "
+                    + "behind it go on. GET /api/outbox/parked lists it, POST /api/outbox/parked/retry retries it.",
+                    r.row().type(), r.row().eventId(), r.row().aggregateId(), r.row().payload().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, r.reason());
         }
     }
 

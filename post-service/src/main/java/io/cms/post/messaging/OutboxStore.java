@@ -63,7 +63,8 @@ final class OutboxStore implements AutoCloseable {
     List<Row> next(int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(
-                "SELECT id, event_id, aggregate_id, type, occurred_at, payload FROM outbox ORDER BY id LIMIT ?")) {
+                "SELECT id, event_id, aggregate_id, type, occurred_at, payload FROM outbox WHERE parked_at IS NULL "
+                        + "ORDER BY id LIMIT ?")) {
             s.setInt(1, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -84,6 +85,23 @@ final class OutboxStore implements AutoCloseable {
             Array array = connection.createArrayOf("bigint", ids);
             s.setArray(1, array);
             s.executeUpdate();
+        }
+    }
+
+    /** Sets an event Kafka refused for good aside, so the events behind it flow; see {@link ParkedEvents}. */
+    void park(Row row, String reason) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(ParkedEvents.PARK)) {
+            s.setString(1, reason);
+            s.setLong(2, row.id());
+            s.executeUpdate();
+        }
+    }
+
+    /** Puts every parked event back in line; returns how many. */
+    int unparkAll() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(ParkedEvents.UNPARK_ALL)) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

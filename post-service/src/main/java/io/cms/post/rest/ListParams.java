@@ -5,7 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import java.util.List;
+
+import io.cms.common.rest.ResultWindow;
 import io.cms.post.PostStatus;
+import io.cms.post.service.PostCursor;
 import io.cms.post.service.PostQuery;
 import io.cms.post.service.ProblemException;
 
@@ -19,10 +23,20 @@ final class ListParams {
 
     static int page(String value) {
         int page = intParam("page", value, 1);
-        if (page < 1 || page > 1_000_000) {
-            throw ProblemException.invalid("page", "must be between 1 and 1000000");
+        if (page < 1) {
+            throw ProblemException.invalid("page", "must be 1 or more");
         }
         return page;
+    }
+
+    /** Refuses a page beyond the result window, naming the window and how far the request reached. */
+    static void requireWithinWindow(int page, int limit) {
+        ResultWindow.refusal(page, limit, "Walk the whole list with cursor: follow each answer's next link.")
+                .ifPresent(message -> {
+                    throw new ProblemException(ProblemException.Kind.VALIDATION, "page: " + message,
+                            List.of(new ProblemException.FieldError("page", message, (long) ResultWindow.MAX_RESULTS,
+                                    ResultWindow.reach(page, limit))));
+                });
     }
 
     static int limit(String value) {
@@ -31,6 +45,25 @@ final class ListParams {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return limit;
+    }
+
+    /**
+     * The cursor of a keyset walk, or null. It holds its sort, so a {@code page} beside it is an
+     * error, and so is a {@code sort} other than the cursor's.
+     */
+    static PostCursor cursor(String value, String page, String sort) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (page != null && !page.isBlank()) {
+            throw ProblemException.invalid("page", "cannot be combined with cursor");
+        }
+        PostCursor cursor = PostCursor.decode(value);
+        if (sort != null && !sort.isBlank()
+                && (sortField(sort) != cursor.field() || descending(sort) != cursor.descending())) {
+            throw ProblemException.invalid("sort", "differs from the sort of the cursor; leave it out");
+        }
+        return cursor;
     }
 
     static PostStatus status(String value) {
@@ -75,7 +108,11 @@ final class ListParams {
         }
     }
 
-    static String text(String value) {
+    /** A filter value; PostgreSQL text cannot hold U+0000, so a NUL is refused here rather than by the database. */
+    static String text(String name, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalid(name, "must not contain the NUL character (U+0000)");
+        }
         return value == null || value.isBlank() ? null : value.strip();
     }
 

@@ -2,6 +2,13 @@ package io.cms.post.rest;
 
 import java.util.List;
 
-/** One page of a post list; {@code total} counts the whole result set. */
-public record PostPage(List<PostSummary> items, long total, int page, int limit) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One page of a post list; {@code total} counts the whole result set. {@code next} is the link to the
+ * following page (keyset: it carries a {@code cursor}), absent on the last one; {@code page} is absent
+ * when the page was asked for by cursor.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PostPage(List<PostSummary> items, long total, Integer page, int limit, String next) {
 }

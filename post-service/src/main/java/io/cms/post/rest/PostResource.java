@@ -8,6 +8,7 @@ import io.cms.post.Post;
 import io.cms.post.PostRevision;
 import io.cms.post.PostStatus;
 import io.cms.post.importing.PostExporter;
+import io.cms.post.service.PostCursor;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostQuery;
 import io.cms.post.service.PostService;
@@ -23,9 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** The posts API: reads of published posts are public, everything else needs the admin token. */
 @Path("/api/posts")
@@ -73,20 +76,38 @@ public class PostResource {
             @QueryParam("author") String author, @QueryParam("status") String status,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @QueryParam("cursor") String cursor, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context UriInfo uri) {
         boolean admin = auth.isAdmin(authorization);
         PostStatus wanted = ListParams.status(status);
         if (!admin && wanted != null && wanted != PostStatus.PUBLISHED) {
             throw new ProblemException(Kind.UNAUTHORIZED, "Listing " + wanted.wireName() + " posts needs the admin token");
         }
-        PostQuery.Filter filter = new PostQuery.Filter(admin ? wanted : PostStatus.PUBLISHED, ListParams.text(tag),
-                ListParams.text(category), ListParams.text(author), ListParams.text(lang),
+        PostQuery.Filter filter = new PostQuery.Filter(admin ? wanted : PostStatus.PUBLISHED, ListParams.text("tag", tag),
+                ListParams.text("category", category), ListParams.text("author", author), ListParams.text("lang", lang),
                 ListParams.instant("from", from, false), ListParams.instant("to", to, true));
-        int p = ListParams.page(page);
         int l = ListParams.limit(limit);
-        PostQuery.Result result = query.list(filter, ListParams.sortField(sort), ListParams.descending(sort), p, l);
-        PostPage body = new PostPage(result.items().stream().map(PostSummary::of).toList(), result.total(), p, l);
-        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, admin ? PRIVATE_CACHE : PUBLIC_CACHE).build();
+        PostCursor after = ListParams.cursor(cursor, page, sort);
+        int p = ListParams.page(page);
+        if (after == null) {
+            ListParams.requireWithinWindow(p, l);
+        }
+        PostQuery.Result result = query.list(filter, ListParams.sortField(sort), ListParams.descending(sort), p, l, after);
+        String next = result.next() == null ? null : nextLink(uri, result.next());
+        PostPage body = new PostPage(result.items().stream().map(PostSummary::of).toList(), result.total(),
+                after == null ? p : null, l, next);
+        Response.ResponseBuilder r = Response.ok(body).header(HttpHeaders.CACHE_CONTROL, admin ? PRIVATE_CACHE : PUBLIC_CACHE);
+        if (next != null) {
+            r.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return r.build();
+    }
+
+    /** This request's path and query with {@code cursor} set and {@code page} and {@code sort} gone (the cursor holds the sort). */
+    private static String nextLink(UriInfo uri, PostCursor next) {
+        URI u = uri.getRequestUriBuilder().replaceQueryParam("page").replaceQueryParam("sort")
+                .replaceQueryParam("cursor", next.encode()).build();
+        return u.getRawPath() + "?" + u.getRawQuery();
     }
 
     @PUT

@@ -13,6 +13,7 @@ import io.cms.post.service.ProblemException.FieldError;
 import io.cms.post.service.ProblemException.Kind;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -37,7 +38,7 @@ public class ProblemMapper {
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()));
+            errors.add(fieldError(v));
         }
         errors.sort(java.util.Comparator.comparing(FieldError::field));
         String detail = errors.isEmpty() ? "Invalid request" : errors.get(0).field() + ": " + errors.get(0).message();
@@ -109,6 +110,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (hasSqlState(e, "22021") || hasSqlState(e, "22P05")) {
+            // character_not_in_repertoire, untranslatable_character: a U+0000 in some text value.
+            String message = "contains a character PostgreSQL text cannot hold (U+0000, NUL); nothing was changed";
+            return build(Kind.VALIDATION, "body: " + message, List.of(new FieldError("body", message)), uri).build();
+        }
         if (isDatabaseDown(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return build(Kind.UNAVAILABLE, "The database is not reachable; nothing was changed. Try again shortly.",
@@ -118,6 +124,30 @@ public class ProblemMapper {
         Problem p = new Problem("about:blank", "Internal error", 500, "An unexpected error occurred", uri.getPath(),
                 List.of());
         return Response.serverError().type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    /** A size violation also names the limit and the actual size (characters, or entries of a list or map). */
+    static FieldError fieldError(ConstraintViolation<?> v) {
+        String field = fieldName(v.getPropertyPath().toString());
+        if (v.getConstraintDescriptor().getAnnotation() instanceof Size size) {
+            Object value = v.getInvalidValue();
+            Long actual = value instanceof CharSequence cs ? Long.valueOf(cs.length())
+                    : value instanceof java.util.Collection<?> c ? Long.valueOf(c.size())
+                    : value instanceof java.util.Map<?, ?> m ? Long.valueOf(m.size()) : null;
+            if (actual != null && actual > size.max()) {
+                return new FieldError(field, v.getMessage() + " (it has " + actual + ")", (long) size.max(), actual);
+            }
+        }
+        return new FieldError(field, v.getMessage());
+    }
+
+    private static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && state.equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseDown(Throwable e) {

@@ -1,5 +1,6 @@
 package io.cms.post.service;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.common.messaging.EventLimits;
 import io.cms.post.Post;
 import io.cms.post.messaging.PostChangedEvent;
 import io.cms.post.messaging.PostEventType;
@@ -93,6 +95,7 @@ public class ChangeLog {
 
     private void write(PostChangedEvent event, PostEventType type, String actor, OffsetDateTime at) {
         String payload = toJson(event);
+        requireFits(event, payload);
         Post.getEntityManager().unwrap(Session.class).doWork(c -> {
             try (PreparedStatement st = c.prepareStatement(WRITE)) {
                 int i = 0;
@@ -113,7 +116,29 @@ public class ChangeLog {
         });
     }
 
-    private String toJson(PostChangedEvent event) {
+    /**
+     * Refuses a change whose event Kafka would not take ({@link EventLimits#MAX_EVENT_BYTES}): found
+     * here, in the request, it is a clear 413 and nothing is stored; found by the broker, it would
+     * be an event that never arrives.
+     */
+    private void requireFits(PostChangedEvent event, String payload) {
+        // A char is at most 3 bytes of UTF-8 (a surrogate pair is 4 for two): most payloads need no count.
+        if (payload.length() * 3L <= EventLimits.MAX_EVENT_BYTES) {
+            return;
+        }
+        long bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes <= EventLimits.MAX_EVENT_BYTES) {
+            return;
+        }
+        long frontMatter = event.frontMatter() == null ? 0 : toJson(event.frontMatter()).length();
+        String field = frontMatter > (event.markdown() == null ? 0 : event.markdown().length()) ? "frontMatter" : "markdown";
+        String message = "makes the post's change event " + bytes + " bytes of JSON; the limit is "
+                + EventLimits.MAX_EVENT_BYTES;
+        throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, field + ": " + message,
+                List.of(new ProblemException.FieldError(field, message, (long) EventLimits.MAX_EVENT_BYTES, bytes)));
+    }
+
+    private String toJson(Object event) {
         try {
             return json.writeValueAsString(event);
         } catch (JsonProcessingException e) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.cms.post.Post;
 import io.cms.post.PostStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,11 +26,15 @@ public class PostQuery {
         publishedAt, updatedAt, title
     }
 
-    /** One page of results with the size of the whole result set. */
-    public record Result(List<Post> items, long total) {
+    /** One page of results with the size of the whole result set; {@code next} continues after it, null at the end. */
+    public record Result(List<Post> items, long total, PostCursor next) {
     }
 
-    public Result list(Filter f, SortField sortField, boolean descending, int page, int limit) {
+    /**
+     * One page: the {@code page}-th of {@code limit} posts, or with {@code after} the {@code limit}
+     * posts that follow the cursor (then {@code page} is ignored and the cursor's sort applies).
+     */
+    public Result list(Filter f, SortField sortField, boolean descending, int page, int limit, PostCursor after) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (f.status() != null) {
@@ -62,12 +65,43 @@ public class PostQuery {
             where.add("publishedAt <= :to");
             params.put("to", f.to());
         }
-        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        String filtered = String.join(" and ", where);
+        long total = Post.count(filtered, params);
+        if (after != null) {
+            sortField = after.field();
+            descending = after.descending();
+            where.add(seek(after));
+            params.put("lastId", after.lastId());
+            if (after.lastValue() != null) {
+                params.put("lastValue", after.lastValue());
+            }
+            page = 1;
+        }
         Sort sort = Sort.by(sortField.name(), descending ? Sort.Direction.Descending : Sort.Direction.Ascending,
                 descending ? Sort.NullPrecedence.NULLS_LAST : Sort.NullPrecedence.NULLS_FIRST).and("id");
-        PanacheQuery<Post> q = Post.find(query, sort, params);
-        long total = q.count();
-        List<Post> items = q.page(Page.of(page - 1, limit)).list();
-        return new Result(items, total);
+        PanacheQuery<Post> q = Post.find(String.join(" and ", where), sort, params);
+        // One more than asked tells whether a next page exists, without a second query.
+        List<Post> items = new ArrayList<>(q.range((page - 1) * limit, page * limit).list());
+        PostCursor next = null;
+        if (items.size() > limit) {
+            items.remove(limit);
+            next = PostCursor.after(items.get(limit - 1), sortField, descending);
+        }
+        return new Result(items, total, next);
+    }
+
+    /**
+     * The rows after the cursor in the order {@code field} (descending: nulls last; ascending: nulls
+     * first), then id ascending: the same order as the ORDER BY, spelled as a condition.
+     */
+    private static String seek(PostCursor c) {
+        String f = c.field().name();
+        if (c.lastValue() == null) {
+            return c.descending() ? "(" + f + " is null and id > :lastId)"
+                    : "((" + f + " is null and id > :lastId) or " + f + " is not null)";
+        }
+        String beyond = c.descending() ? f + " < :lastValue" : f + " > :lastValue";
+        String tie = "(" + f + " = :lastValue and id > :lastId)";
+        return c.descending() ? "(" + beyond + " or " + tie + " or " + f + " is null)" : "(" + beyond + " or " + tie + ")";
     }
 }

@@ -2,6 +2,8 @@ package io.cms.post.service;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A failure the client can act on. The REST layer turns it into {@code application/problem+json}
  * with {@link Kind#type()} as the stable problem type.
@@ -35,8 +37,15 @@ public class ProblemException extends RuntimeException {
         }
     }
 
-    /** A field at fault: a JSON property path such as {@code tags[2]}, or a front-matter key. */
-    public record FieldError(String field, String message) {
+    /**
+     * A field at fault: a JSON property path such as {@code tags[2]}, or a front-matter key. A size
+     * limit also says the limit and the actual size, in the unit the message names.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Long limit, Long actual) {
+        public FieldError(String field, String message) {
+            this(field, message, null, null);
+        }
     }
 
     private final Kind kind;

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -47,7 +48,10 @@ public class DeliveryWorker {
     private Sender sender;
     private Thread loop;
 
-    DeliveryWorker(DeliveryStore store, WebhookConfig config, TargetGuard guard) {
+    private final Vertx vertx;
+
+    DeliveryWorker(DeliveryStore store, WebhookConfig config, TargetGuard guard, Vertx vertx) {
+        this.vertx = vertx;
         this.store = store;
         this.config = config;
         this.guard = guard;
@@ -60,7 +64,7 @@ public class DeliveryWorker {
             t.setDaemon(true);
             return t;
         });
-        sender = new Sender(guard, config.timeout());
+        sender = new Sender(guard, config.timeout(), vertx);
         running = true;
         loop = new Thread(this::run, "webhook-worker");
         loop.setDaemon(true);

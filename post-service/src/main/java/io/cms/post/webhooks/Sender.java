@@ -1,10 +1,6 @@
 package io.cms.post.webhooks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +13,24 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
 /**
  * Makes one signed HTTP attempt, asynchronously: a receiver that hangs holds no thread, only its
- * place in the in-flight limit, until the timeout. Redirects are not followed (a redirect could
- * point inside the network) and count as failures.
+ * place in the in-flight limit, until the timeout. The connection goes to the address that
+ * {@link TargetGuard#vet} approved (the URL's host is only the {@code Host} header and the TLS name),
+ * so the name is resolved once per attempt. Redirects are not followed (a redirect could point
+ * inside the network) and count as failures.
  */
 public final class Sender {
 
@@ -39,83 +45,90 @@ public final class Sender {
     private final TargetGuard guard;
     private final Duration timeout;
 
-    /**
-     * The client keeps its own executor: the caller's pool also runs blocking work (address checks,
-     * recording attempts in the database), and the client's I/O must progress even when all of
-     * that pool's threads wait.
-     */
-    public Sender(TargetGuard guard, Duration timeout) {
+    public Sender(TargetGuard guard, Duration timeout, Vertx vertx) {
         this.guard = guard;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout).build();
+        // Certificates are checked against the URL's host name, whatever address the connection went to.
+        this.client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setMaxPoolSize(16)
+                .setConnectTimeout((int) timeout.toMillis()).setKeepAliveTimeout(30));
     }
 
     /** Sends on {@code executor} (the address check resolves the host, which may block). */
     public CompletableFuture<Result> send(DeliveryStore.Claimed d, List<String> secrets, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> guard.checkTarget(d.url()), executor).thenCompose(refusal -> {
+        return CompletableFuture.supplyAsync(() -> guard.vet(d.url()), executor).thenCompose(target -> {
             OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-            if (refusal.isPresent()) {
+            if (target.refusal() != null) {
                 return CompletableFuture.completedFuture(
-                        new Result(new DeliveryStore.Attempt(at, null, "Not sent: " + refusal.get(), 0, null), Optional.empty()));
+                        new Result(new DeliveryStore.Attempt(at, null, "Not sent: " + target.refusal(), 0, null), Optional.empty()));
             }
             long timestamp = at.toEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url())).timeout(timeout)
-                    .header("content-type", "application/json")
-                    .header("user-agent", USER_AGENT)
-                    .header("webhook-id", d.webhookId())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", Signatures.header(d.webhookId(), timestamp, d.payload(), secrets))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build();
+            String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/" : target.uri().getRawPath();
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                    .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
+                    .setHost(target.host()).setPort(target.port())
+                    .setSsl(target.uri().getScheme().equalsIgnoreCase("https"))
+                    .setURI(target.uri().getRawQuery() == null ? path : path + "?" + target.uri().getRawQuery())
+                    .setFollowRedirects(false).setIdleTimeout(timeout.toMillis())
+                    .putHeader("content-type", "application/json")
+                    .putHeader("user-agent", USER_AGENT)
+                    .putHeader("webhook-id", d.webhookId())
+                    .putHeader("webhook-timestamp", Long.toString(timestamp))
+                    .putHeader("webhook-signature", Signatures.header(d.webhookId(), timestamp, d.payload(), secrets));
             long start = System.nanoTime();
-            return client.sendAsync(request, r -> HttpResponse.BodySubscribers.fromSubscriber(new Prefix(), Prefix::text))
-                    // The request timeout covers the headers; a body that never ends is cut here.
-                    .orTimeout(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
+            CompletableFuture<Answer> answer = new CompletableFuture<>();
+            client.request(request)
+                    .compose(r -> r.send(Buffer.buffer(d.payload().getBytes(StandardCharsets.UTF_8))))
+                    .onSuccess(response -> read(response, answer))
+                    .onFailure(answer::completeExceptionally);
+            // The idle timeout covers a receiver that stops; a body that trickles on for ever is cut here.
+            return answer.orTimeout(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
                     .handle((response, failure) -> result(at, start, response, failure));
         });
     }
 
-    private static Result result(OffsetDateTime at, long start, HttpResponse<String> response, Throwable failure) {
+    /** The status, headers and first KB of an answer. */
+    private record Answer(int status, String retryAfter, String body) {
+    }
+
+    private static void read(HttpClientResponse response, CompletableFuture<Answer> answer) {
+        Prefix prefix = new Prefix();
+        response.handler(prefix::add);
+        response.exceptionHandler(answer::completeExceptionally);
+        response.endHandler(v -> answer.complete(
+                new Answer(response.statusCode(), response.getHeader("retry-after"), prefix.text())));
+    }
+
+    private static Result result(OffsetDateTime at, long start, Answer response, Throwable failure) {
         int latency = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String error = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
+            String error = isTimeout(cause)
                     ? "Timed out" : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             return new Result(new DeliveryStore.Attempt(at, null, error, latency, null), Optional.empty());
         }
-        int status = response.statusCode();
+        int status = response.status();
         String note = status >= 300 && status < 400 ? "Redirects are not followed" : null;
         Optional<Duration> retryAfter = status == 429 || status >= 500
-                ? RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null),
-                        ZonedDateTime.now(ZoneOffset.UTC))
+                ? RetryPolicy.parseRetryAfter(response.retryAfter(), ZonedDateTime.now(ZoneOffset.UTC))
                 : Optional.empty();
         return new Result(new DeliveryStore.Attempt(at, status, note, latency, response.body()), retryAfter);
     }
 
-    /** Keeps the first KB of a response body for the log and drains the rest. */
-    private static final class Prefix implements Flow.Subscriber<List<ByteBuffer>> {
+    private static boolean isTimeout(Throwable cause) {
+        return cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
+                || cause instanceof io.netty.channel.ConnectTimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout");
+    }
+
+    /** Keeps the first KB of a response body for the log; the rest is read and dropped. */
+    private static final class Prefix {
         private final ByteBuffer kept = ByteBuffer.allocate(KEPT_BODY_BYTES);
 
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer b : buffers) {
-                while (kept.hasRemaining() && b.hasRemaining()) {
-                    kept.put(b.get());
-                }
+        void add(Buffer chunk) {
+            int n = Math.min(kept.remaining(), chunk.length());
+            if (n > 0) {
+                kept.put(chunk.getBytes(0, n));
             }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-        }
-
-        @Override
-        public void onComplete() {
         }
 
         String text() {

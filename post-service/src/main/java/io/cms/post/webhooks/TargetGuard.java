@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 /**
  * Keeps webhooks from being turned against the inside of the network (SSRF): a target must be an
  * http(s) URL whose host resolves only to public addresses. Checked when a subscription is saved
- * and again before every attempt, because what a name resolves to can change.
+ * and again before every attempt, because what a name resolves to can change; the attempt then
+ * connects to the address vetted here ({@link #vet}), so a name that resolves to something else a
+ * moment later (DNS rebinding) cannot redirect it.
  */
 @ApplicationScoped
 public class TargetGuard {
@@ -44,6 +46,12 @@ public class TargetGuard {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             return Optional.of("must be an absolute http or https URL");
         }
+        // java.net.URI gives no host for some numeric forms (127.1): read them from the authority.
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst("^.*@", "");
+        if (isOddNumericHost(uri.getHost() != null ? uri.getHost() : authority.replaceFirst(":[0-9]*$", ""))) {
+            return Optional.of("must name its host by name, a dotted-quad IPv4 or a bracketed IPv6 address "
+                    + "(shortened, octal, hex or single-number forms such as 127.1 or 0x7f000001 are refused)");
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             return Optional.of("must name a host");
         }
@@ -53,30 +61,78 @@ public class TargetGuard {
         return Optional.empty();
     }
 
+    /**
+     * The inet_aton forms other than a plain dotted quad ({@code 127.1}, {@code 0x7f000001},
+     * {@code 2130706433}, {@code 0177.0.0.1}): resolvers and HTTP clients disagree on what they mean,
+     * which is what an attacker needs.
+     */
+    static boolean isOddNumericHost(String host) {
+        if (host.isEmpty()) {
+            return false;
+        }
+        String[] labels = host.split("\\.", -1);
+        if (labels.length > 4) {
+            return false;
+        }
+        for (String label : labels) {
+            if (!label.matches("(?i)0x[0-9a-f]*|[0-9]+")) {
+                return false;
+            }
+        }
+        if (labels.length != 4) {
+            return true;
+        }
+        for (String label : labels) {
+            if (!label.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(label) > 255) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A target checked and resolved once: the URL, its host without brackets, and the address to
+     * connect to; or the refusal.
+     */
+    public record Vetted(URI uri, String host, InetAddress address, String refusal) {
+        static Vetted refused(String why) {
+            return new Vetted(null, null, null, why);
+        }
+
+        public int port() {
+            return uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        }
+    }
+
     /** Why a request to this URL must not be made now, or empty when it may. */
     public Optional<String> checkTarget(String url) {
+        return Optional.ofNullable(vet(url).refusal());
+    }
+
+    /** Checks the URL and resolves its host once; every address must be public (unless the host is allowed). */
+    public Vetted vet(String url) {
         Optional<String> form = checkForm(url);
         if (form.isPresent()) {
-            return form;
+            return Vetted.refused(form.get());
         }
-        String host = URI.create(url).getHost();
+        URI uri = URI.create(url);
+        String host = uri.getHost();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowedPrivateHosts.contains("*") || allowedPrivateHosts.contains(bare.toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(bare);
         } catch (UnknownHostException e) {
-            return Optional.of("host " + bare + " cannot be resolved");
+            return Vetted.refused("host " + bare + " cannot be resolved");
         }
-        for (InetAddress a : addresses) {
-            if (isInternal(a)) {
-                return Optional.of("host " + bare + " resolves to " + a.getHostAddress()
-                        + ", a loopback, private, link-local or metadata address");
+        if (!allowedPrivateHosts.contains("*") && !allowedPrivateHosts.contains(bare.toLowerCase(Locale.ROOT))) {
+            for (InetAddress a : addresses) {
+                if (isInternal(a)) {
+                    return Vetted.refused("host " + bare + " resolves to " + a.getHostAddress()
+                            + ", a loopback, private, link-local or metadata address");
+                }
             }
         }
-        return Optional.empty();
+        return new Vetted(uri, bare, addresses[0], null);
     }
 
     static boolean isInternal(InetAddress a) {
@@ -99,27 +155,35 @@ public class TargetGuard {
             if ((first & 0xfe) == 0xfc) { // unique local fc00::/7
                 return true;
             }
-            if (isEmbeddedV4(b)) { // ::ffff:a.b.c.d written as IPv6, and NAT64 64:ff9b::/96
-                try {
-                    return isInternal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
+            if (isEmbeddedV4(b)) { // ::ffff:a.b.c.d, ::a.b.c.d (IPv4-compatible), and NAT64 64:ff9b::/96
+                return embeddedIsInternal(java.util.Arrays.copyOfRange(b, 12, 16));
+            }
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) { // 6to4 2002:a.b.c.d::/48
+                return embeddedIsInternal(java.util.Arrays.copyOfRange(b, 2, 6));
             }
         }
         return false;
     }
 
-    private static boolean isEmbeddedV4(byte[] b) {
-        boolean mapped = true;
-        for (int i = 0; i < 10; i++) {
-            mapped &= b[i] == 0;
+    private static boolean embeddedIsInternal(byte[] v4) {
+        try {
+            return isInternal(InetAddress.getByAddress(v4));
+        } catch (UnknownHostException e) {
+            return true;
         }
-        mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    }
+
+    private static boolean isEmbeddedV4(byte[] b) {
+        boolean zeros = true;
+        for (int i = 0; i < 10; i++) {
+            zeros &= b[i] == 0;
+        }
+        boolean compatible = zeros && b[10] == 0 && b[11] == 0;
+        boolean mapped = zeros && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
         boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
         for (int i = 4; nat64 && i < 12; i++) {
             nat64 = b[i] == 0;
         }
-        return mapped || nat64;
+        return mapped || compatible || nat64;
     }
 }

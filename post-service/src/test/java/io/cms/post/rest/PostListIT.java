@@ -101,4 +101,65 @@ class PostListIT {
         given().queryParam("from", "last week").get("/api/posts").then().statusCode(400).body("errors.field", hasItem("from"));
         given().queryParam("status", "gone").get("/api/posts").then().statusCode(400).body("errors.field", hasItem("status"));
     }
+
+    @Test
+    void pagesEndAtTheResultWindowWithAProblemThatSaysSo() {
+        admin().queryParam("page", 100).queryParam("limit", 100).get("/api/posts").then().statusCode(200);
+        given().queryParam("page", 101).queryParam("limit", 100).get("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"))
+                .body("errors[0].limit", equalTo(10_000))
+                .body("errors[0].actual", equalTo(10_100));
+        given().queryParam("page", 1_000_000_000).get("/api/posts").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+    }
+
+    /**
+     * Walking by cursor gives every post once, in the order one big page has: with ties on the sort
+     * value, nulls (drafts have no publishedAt), both directions, and titles in any script.
+     */
+    @Test
+    void aCursorWalkVisitsEveryPostOnceInSortOrder() {
+        String tag = "walk-" + unique("").strip();
+        for (String when : List.of("2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z", "2024-05-05T10:00:00Z")) {
+            create(body("同じ日 " + when, "tags", List.of(tag), "status", "published", "publishedAt", when));
+        }
+        create(body("Draft one", "tags", List.of(tag)));
+        create(body("Draft one", "tags", List.of(tag)));
+        create(body("ä draft", "tags", List.of(tag)));
+        for (String sort : List.of("-publishedAt", "publishedAt", "title", "-title", "-updatedAt", "updatedAt")) {
+            List<String> expected = admin().queryParam("tag", tag).queryParam("sort", sort).queryParam("limit", 100)
+                    .get("/api/posts").then().statusCode(200).extract().jsonPath().getList("items.id");
+            assertEquals(7, expected.size());
+            List<String> walked = new java.util.ArrayList<>();
+            io.restassured.response.Response page = admin().queryParam("tag", tag).queryParam("sort", sort)
+                    .queryParam("limit", 2).get("/api/posts");
+            for (int guard = 0; guard < 10; guard++) {
+                page.then().statusCode(200).body("total", equalTo(7));
+                walked.addAll(page.jsonPath().getList("items.id"));
+                String next = page.jsonPath().getString("next");
+                if (next == null) {
+                    break;
+                }
+                assertEquals("<" + next + ">; rel=\"next\"", page.header("Link"));
+                page = admin().urlEncodingEnabled(false).get(next);
+            }
+            assertEquals(expected, walked, "walk in " + sort);
+        }
+    }
+
+    @Test
+    void aCursorIsCheckedAndHoldsItsSort() {
+        String next = admin().queryParam("tag", TAG).queryParam("limit", 1).get("/api/posts").then().statusCode(200)
+                .extract().jsonPath().getString("next");
+        String cursor = next.substring(next.indexOf("cursor=") + "cursor=".length()).split("&")[0];
+        admin().queryParam("cursor", cursor).queryParam("tag", TAG).get("/api/posts").then().statusCode(200)
+                .body("page", org.hamcrest.Matchers.nullValue());
+        given().queryParam("cursor", "bm90IGEgY3Vyc29y").get("/api/posts").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        given().queryParam("cursor", cursor).queryParam("page", 2).get("/api/posts").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+        given().queryParam("cursor", cursor).queryParam("sort", "title").get("/api/posts").then().statusCode(400)
+                .body("errors[0].field", equalTo("sort"));
+    }
 }

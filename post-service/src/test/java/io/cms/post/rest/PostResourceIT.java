@@ -25,6 +25,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(InfraResource.class)
 class PostResourceIT {
 
+    /** PostgreSQL text cannot hold U+0000: a NUL anywhere is a 400, never a 500, and nothing is stored. */
+    @Test
+    void aNulCharacterIsAClientErrorNotAServerError() {
+        String slug = "nul-" + System.nanoTime();
+        admin().contentType(ContentType.JSON).body(body("Has a \u0000 NUL", "slug", slug)).post("/api/posts")
+                .then().statusCode(400).contentType("application/problem+json");
+        admin().get("/api/posts/" + slug).then().statusCode(404);
+        given().queryParam("tag", "a\u0000b").get("/api/posts").then().statusCode(400)
+                .body("errors[0].field", equalTo("tag"));
+    }
+
     @Test
     void createThenReadByIdAndSlug() {
         String title = unique("Hello world");

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.common.messaging.DeadLetters;
+import io.cms.common.messaging.EventLimits;
 import io.cms.common.messaging.TransientRetry;
 import io.cms.render.RenderedPost;
 import jakarta.annotation.PreDestroy;
@@ -50,6 +51,8 @@ public class RenderedPublisher {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "render-service");
+        // A dead letter is as large as the event it holds.
+        EventLimits.producer(p);
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import io.cms.common.messaging.BackgroundLoop;
 import io.cms.common.messaging.DeadLetters;
+import io.cms.common.messaging.EventLimits;
 import io.cms.common.messaging.PostEventReader;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
@@ -187,6 +188,8 @@ public class IndexFeeder {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "search-service-dlq");
+        // A dead letter is as large as the event it holds.
+        EventLimits.producer(p);
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 }

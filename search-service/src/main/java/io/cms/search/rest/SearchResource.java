@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ResultWindow;
 import io.cms.common.rest.ReadYourWrites;
 import io.cms.search.service.SearchRequest;
 import io.cms.search.service.SearchResult;
@@ -57,8 +60,12 @@ public class SearchResource {
         } else {
             throw ProblemException.invalid("sort", "must be relevance or date");
         }
-        int p = number("page", page, 1, 1, 10_000);
+        int p = number("page", page, 1, 1, Integer.MAX_VALUE);
         int l = number("limit", limit, 10, 1, MAX_LIMIT);
+        ResultWindow.refusal(p, l, "Narrow the search (q, tag, from/to) instead of paging deeper.").ifPresent(message -> {
+            throw new ProblemException(400, "validation", "page: " + message, List.of(new Problem.FieldError("page",
+                    message, (long) ResultWindow.MAX_RESULTS, ResultWindow.reach(p, l))));
+        });
         try {
             long start = System.nanoTime();
             SearchResult result = search.search(new SearchRequest(q, blank(tag), blank(category), blank(author),
