@@ -8,6 +8,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String kind;
     private final List<Problem.FieldError> errors;
+    private Integer retryAfterSeconds;
 
     public ProblemException(int status, String kind, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -34,5 +35,16 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    /** Asks the client to come back after this many seconds ({@code Retry-After}); returns this. */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** Seconds for {@code Retry-After}, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

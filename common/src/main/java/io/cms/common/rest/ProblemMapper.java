@@ -20,6 +20,9 @@ public class ProblemMapper {
         if (e.status() == 401) {
             r.header("WWW-Authenticate", "Bearer realm=\"cms\"");
         }
+        if (e.retryAfterSeconds() != null) {
+            r.header("Retry-After", e.retryAfterSeconds().toString());
+        }
         return r.build();
     }
 

@@ -8,6 +8,11 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -154,6 +159,37 @@ public class RenderStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the rendered version of " + idOrSlug + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@link #visibleVersion} of many keys (ids or slugs) in one query: what the read-your-writes
+     * poll asks for every key someone waits for. Keys with no visible render are left out.
+     */
+    public Map<String, Long> visibleVersions(Collection<String> keys) {
+        List<UUID> ids = new ArrayList<>();
+        for (String k : keys) {
+            UUID id = parseUuid(k);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        Map<String, Long> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT id, slug, version FROM rendered_post WHERE visible AND (id = ANY(?) OR slug = ANY(?))")) {
+            st.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            st.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long version = rs.getLong(3);
+                    out.merge(rs.getObject(1, UUID.class).toString(), version, Math::max);
+                    out.merge(rs.getString(2), version, Math::max);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read rendered versions: " + e.getMessage(), e);
+        }
+        out.keySet().retainAll(keys);
+        return out;
     }
 
     private static long firstLong(Connection c, String sql, Object parameter) throws SQLException {

@@ -1,19 +1,38 @@
 package io.cms.render.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.cms.common.waiting.WaitRoom;
 import io.cms.render.RenderedPost;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RenderWaitersTest {
 
-    private final RenderWaiters waiters = new RenderWaiters();
+    private final WaitRoom room = new WaitRoom("test", 100, 10);
+    /** What the database serves, as the poll reads it. */
+    private final AtomicLong databaseVersion = new AtomicLong();
+    private final RenderWaiters waiters = new RenderWaiters(room, new RenderStore(null, null) {
+        @Override
+        public Map<String, Long> visibleVersions(Collection<String> keys) {
+            return databaseVersion.get() == 0 ? Map.of() : Map.of("elsewhere", databaseVersion.get());
+        }
+    });
+
+    @AfterEach
+    void close() {
+        room.close();
+    }
 
     private static RenderedPost row(long version, boolean visible) {
         RenderedPost p = new RenderedPost();
@@ -23,86 +42,42 @@ class RenderWaitersTest {
     }
 
     @Test
-    void aRenderStoredWhileTheWaiterLooksIsNotMissed() throws Exception {
-        AtomicInteger looks = new AtomicInteger();
-        RenderedPost stored = row(1, true);
-        long start = System.nanoTime();
-        // The render lands (and signals) after the waiter looked and found nothing, before it sleeps.
-        Optional<RenderedPost> served = waiters.await("post", 1, 5_000, () -> {
-            if (looks.incrementAndGet() == 1) {
-                waiters.signal("post", stored);
-            }
-            return 0;
-        });
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        assertSame(stored, served.orElseThrow());
-        assertEquals(1, looks.get(), "the signalled row is the answer, without a second look");
-        assertTrue(tookMillis < RenderWaiters.RECHECK_MILLIS - 10, "woke after " + tookMillis + " ms, not at the recheck");
-    }
-
-    @Test
-    void aSignalWakesEveryWaiterOfTheKeyWithTheStoredRow() throws Exception {
-        AtomicInteger looks = new AtomicInteger();
-        Thread[] threads = new Thread[3];
-        AtomicReference<?>[] results = new AtomicReference<?>[3];
-        for (int i = 0; i < threads.length; i++) {
-            AtomicReference<Optional<RenderedPost>> result = new AtomicReference<>();
-            results[i] = result;
-            threads[i] = new Thread(() -> {
-                try {
-                    result.set(waiters.await("slug", 2, 5_000, () -> {
-                        looks.incrementAndGet();
-                        return 1;
-                    }));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            threads[i].start();
-        }
-        Thread.sleep(20);
+    void aSignalWakesEveryWaiterOfTheKeyWithTheStoredRowAndHoldsNoThread() throws Exception {
+        List<CompletableFuture<Optional<RenderedPost>>> waits = List.of(
+                waiters.await("slug", "a", 2, 5_000), waiters.await("slug", "b", 2, 5_000), waiters.await("slug", "c", 2, 5_000));
+        assertEquals(3, room.waiting());
+        waits.forEach(w -> assertFalse(w.isDone()));
         RenderedPost stored = row(2, true);
         waiters.signal("slug", stored);
-        for (Thread t : threads) {
-            t.join(2_000);
+        for (CompletableFuture<Optional<RenderedPost>> w : waits) {
+            assertSame(stored, w.get(1, TimeUnit.SECONDS).orElseThrow());
         }
-        for (AtomicReference<?> r : results) {
-            assertEquals(Optional.of(stored), r.get());
-        }
-        assertEquals(3, looks.get(), "one database probe each, before the signal");
+        assertEquals(0, room.waiting());
     }
 
     @Test
-    void aVersionStoredByAnotherReplicaIsFoundByTheProbe() throws Exception {
-        AtomicInteger looks = new AtomicInteger();
-        long start = System.nanoTime();
-        // No signal here: the database reaches version 4 at the second probe (the recheck).
-        Optional<RenderedPost> handed = waiters.await("elsewhere", 4, 5_000, () -> looks.incrementAndGet() >= 2 ? 4 : 3);
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(Optional.empty(), handed, "nothing handed: the caller reads the database");
-        assertEquals(2, looks.get());
-        assertTrue(tookMillis >= RenderWaiters.RECHECK_MILLIS - 5 && tookMillis < 2_000, "took " + tookMillis + " ms");
+    void anOlderRenderDoesNotEndTheWait() {
+        CompletableFuture<Optional<RenderedPost>> wait = waiters.await("slug", "a", 3, 5_000);
+        waiters.signal("slug", row(2, true));
+        assertFalse(wait.isDone());
+    }
+
+    @Test
+    void aVersionStoredByAnotherReplicaIsFoundByThePoll() throws Exception {
+        CompletableFuture<Optional<RenderedPost>> wait = waiters.await("elsewhere", "a", 4, 5_000);
+        databaseVersion.set(3);
+        waiters.poll();
+        assertFalse(wait.isDone(), "version 3 is not 4");
+        databaseVersion.set(4);
+        waiters.poll();
+        assertEquals(Optional.empty(), wait.get(1, TimeUnit.SECONDS), "nothing handed: the caller reads the database");
     }
 
     @Test
     void aHiddenRowIsNoAnswerAndATimeOutHandsNothing() throws Exception {
-        AtomicInteger looks = new AtomicInteger();
-        Thread signaller = new Thread(() -> {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                return;
-            }
-            waiters.signal("gone", row(3, false)); // unpublished: what the key serves is the database's call
-        });
-        signaller.start();
-        Optional<RenderedPost> served = waiters.await("gone", 3, 120, () -> {
-            looks.incrementAndGet();
-            return 2;
-        });
-        signaller.join();
-        assertEquals(Optional.empty(), served, "time-out: the resource serves the older render, marked stale");
-        assertTrue(looks.get() >= 2, "looked again after the signal and at the recheck: " + looks.get());
-        assertEquals(Optional.empty(), waiters.await("other", 1, 30, () -> 0));
+        CompletableFuture<Optional<RenderedPost>> wait = waiters.await("gone", "a", 3, 150);
+        waiters.signal("gone", row(3, false)); // unpublished: what the key serves is the database's call
+        assertFalse(wait.isDone());
+        assertEquals(Optional.empty(), wait.get(2, TimeUnit.SECONDS), "time-out: the resource serves the older render, marked stale");
     }
 }

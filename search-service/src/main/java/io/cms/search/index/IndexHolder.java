@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -24,6 +25,8 @@ public final class IndexHolder implements AutoCloseable {
     private final Analyzer analyzer;
     private final AtomicReference<SearchIndex> current = new AtomicReference<>();
     private final AtomicReference<Path> currentDir = new AtomicReference<>();
+    private volatile IntSupplier watchers = () -> 0;
+    private volatile Runnable refreshed = () -> { };
 
     public IndexHolder(Path base, Optional<Path> userDictionary) throws IOException {
         this.base = base;
@@ -39,6 +42,13 @@ public final class IndexHolder implements AutoCloseable {
         return current.get();
     }
 
+    /** See {@link SearchIndex#watch}; holds for the indexes swapped in later too. */
+    public void watch(IntSupplier waitingRequests, Runnable afterRefresh) {
+        this.watchers = waitingRequests;
+        this.refreshed = afterRefresh;
+        current.get().watch(waitingRequests, afterRefresh);
+    }
+
     /** A new, empty index in the next generation's directory, for a rebuild. */
     public SearchIndex openNextGeneration() throws IOException {
         Path dir = base.resolve("gen-" + (latestGeneration() + 1));
@@ -47,7 +57,10 @@ public final class IndexHolder implements AutoCloseable {
 
     /** Makes {@code next} the current index; the old one is closed and deleted once searches left it. */
     public void swap(SearchIndex next) {
+        next.watch(watchers, refreshed);
         SearchIndex old = current.getAndSet(next);
+        // What the new index serves is what waiting requests should look at now.
+        refreshed.run();
         Path oldDir = currentDir.getAndSet(next.directoryPath());
         Thread reaper = new Thread(() -> {
             try {

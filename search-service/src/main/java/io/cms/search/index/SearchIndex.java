@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import io.cms.search.messaging.PostEvent;
 import org.apache.lucene.analysis.Analyzer;
@@ -24,6 +24,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -74,10 +75,9 @@ public final class SearchIndex implements AutoCloseable {
 
     private final Analyzer analyzer;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
-    /** Notified after each batch of changes, for requests waiting for a version. */
-    private final Object applied = new Object();
-    /** Requests waiting for a version. */
-    private final AtomicInteger waiting = new AtomicInteger();
+    /** Requests waiting for a version (in the service's wait room), and what to tell them after a refresh. */
+    private volatile IntSupplier watchers = () -> 0;
+    private volatile Runnable refreshed = () -> { };
     private volatile long lastGeneration;
     private volatile FacetState facetState;
 
@@ -111,6 +111,18 @@ public final class SearchIndex implements AutoCloseable {
                     .setMergePolicy(mergePolicy());
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, new SlicedSearchers());
+            searchers.addListener(new ReferenceManager.RefreshListener() {
+                @Override
+                public void beforeRefresh() {
+                }
+
+                @Override
+                public void afterRefresh(boolean didRefresh) {
+                    if (didRefresh) {
+                        refreshed.run();
+                    }
+                }
+            });
             loadVersions();
             reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 0.05, 0.002);
             reopener.setName("search-reopen");
@@ -236,41 +248,18 @@ public final class SearchIndex implements AutoCloseable {
      * three (feed to request to reopen thread and back), each of which can wait for a core.
      */
     public void batchApplied() throws IOException {
-        if (!loading && waiting.get() > 0) {
+        if (!loading && watchers.getAsInt() > 0) {
             searchers.maybeRefreshBlocking();
-        }
-        synchronized (applied) {
-            applied.notifyAll();
         }
     }
 
     /**
-     * Waits until this index has applied version {@code minVersion} or newer of the post and that is
-     * searchable; false if the timeout passes first.
+     * Lets requests that wait for a version count as waiting (so the feed makes each batch
+     * searchable at once), and be told after every refresh, on the refreshing thread.
      */
-    public boolean awaitVersion(String id, long minVersion, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        waiting.incrementAndGet();
-        try {
-            synchronized (applied) {
-                while (version(id) < minVersion) {
-                    long left = deadline - System.currentTimeMillis();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    applied.wait(left);
-                }
-            }
-            long left = deadline - System.currentTimeMillis();
-            return left > 0 && awaitSearchable(left);
-        } finally {
-            waiting.decrementAndGet();
-        }
-    }
-
-    /** Requests waiting in {@link #awaitVersion} now. */
-    int waitingRequests() {
-        return waiting.get();
+    public void watch(IntSupplier waitingRequests, Runnable afterRefresh) {
+        this.watchers = waitingRequests;
+        this.refreshed = afterRefresh;
     }
 
     /** Waits until everything applied so far is searchable (or the timeout passes). */

@@ -9,20 +9,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
+import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ResultWindow;
 import io.cms.common.rest.ReadYourWrites;
+import io.cms.search.service.IndexWaiters;
 import io.cms.search.service.SearchRequest;
 import io.cms.search.service.SearchResult;
 import io.cms.search.service.SearchService;
 import io.cms.search.service.UserQuery;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,9 +48,13 @@ public class SearchResource {
     public static final String SERVER_TIMING = "Server-Timing";
 
     private final SearchService search;
+    private final IndexWaiters waiters;
+    private final ClientAddress clients;
 
-    SearchResource(SearchService search) {
+    SearchResource(SearchService search, IndexWaiters waiters, ClientAddress clients) {
         this.search = search;
+        this.waiters = waiters;
+        this.clients = clients;
     }
 
     @GET
@@ -95,11 +106,18 @@ public class SearchResource {
      */
     @GET
     @Path("posts/{id}")
-    public Response indexed(@PathParam("id") String id, @QueryParam("minVersion") String minVersion,
-            @QueryParam("wait") String wait) throws IOException, InterruptedException {
+    @Blocking
+    public CompletionStage<Response> indexed(@PathParam("id") String id, @QueryParam("minVersion") String minVersion,
+            @QueryParam("wait") String wait, @Context HttpServerRequest request) throws IOException {
         long min = ReadYourWrites.minVersion(minVersion);
-        Optional<Long> version = min > 0 ? search.indexedVersion(id, min, ReadYourWrites.waitMillis(wait))
-                : search.indexedVersion(id);
+        long waitMillis = ReadYourWrites.waitMillis(wait);
+        if (min == 0) {
+            return CompletableFuture.completedFuture(indexedAnswer(id, search.indexedVersion(id), min));
+        }
+        return waiters.await(id, clients.of(request), min, waitMillis).thenApply(v -> indexedAnswer(id, v, min));
+    }
+
+    private static Response indexedAnswer(String id, Optional<Long> version, long min) {
         if (version.isEmpty()) {
             throw ProblemException.notFound("Post " + id + " is not in the search index"
                     + (min > 0 ? " at version " + min + " or newer yet" : ""));

@@ -131,20 +131,6 @@ public class SearchService {
     }
 
     /** The version of a post that search holds and serves, if it is searchable. */
-    /**
-     * Read-your-writes for search: waits until version {@code minVersion} or newer of the post has
-     * been applied and is searchable (or the wait is over), then answers as {@link #indexedVersion}.
-     */
-    public Optional<Long> indexedVersion(String id, long minVersion, long waitMillis) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + waitMillis;
-        long left = waitMillis;
-        // In slices: a reindex may swap the index while we wait, and the new one is the one to ask.
-        while (left > 0 && !indexes.current().awaitVersion(id, minVersion, Math.min(left, 100))) {
-            left = deadline - System.currentTimeMillis();
-        }
-        return indexedVersion(id);
-    }
-
     public Optional<Long> indexedVersion(String id) throws IOException {
         SearchIndex index = indexes.current();
         IndexSearcher searcher = index.acquire();
