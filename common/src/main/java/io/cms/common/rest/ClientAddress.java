@@ -67,6 +67,12 @@ public class ClientAddress {
         this.trusted = List.copyOf(blocks);
     }
 
+    /** From the service's configuration, for code that is not a CDI bean in every service. */
+    public static ClientAddress fromConfig() {
+        return new ClientAddress(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValues("cms.http.trusted-proxies", String.class));
+    }
+
     public String of(HttpServerRequest request) {
         String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         return of(peer, request.getHeader("X-Forwarded-For"));

@@ -180,6 +180,52 @@ class HostileInputIT {
         assertEquals(java.util.Map.of(200, 8L, 429, 4L), perClient, "one client: 8 places, then 429");
     }
 
+    /**
+     * A brute-force run of wrong tokens is turned away with 429 after a few tries (the admin from
+     * another address is not), and an anonymous client that searches in a burst gets 429 once its
+     * allowance is spent; every limited answer says its quota in RateLimit and RateLimit-Policy.
+     */
+    @Test
+    void bruteForceAndSearchBurstsGet429WithRetryAfterAndRateLimitFields() throws Exception {
+        java.util.Map<Integer, Integer> bruteForce = new java.util.TreeMap<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 30; i++) {
+            last = stack.send(stack.request("post-service", "/api/outbox/parked")
+                    .header("Authorization", "Bearer guess-" + i).header("X-Forwarded-For", "192.0.2.50"));
+            bruteForce.merge(last.statusCode(), 1, Integer::sum);
+        }
+        assertEquals(java.util.Map.of(403, 10, 429, 20), bruteForce, "10 tries, then turned away unchecked");
+        assertTrue(last.headers().firstValue("Retry-After").isPresent());
+        assertEquals("application/problem+json", last.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(429, stack.send(stack.admin("post-service", "/api/outbox/parked")
+                .header("X-Forwarded-For", "192.0.2.50")).statusCode(), "even the right token, from that address, for now");
+        assertEquals(200, stack.send(stack.admin("post-service", "/api/outbox/parked")
+                .header("X-Forwarded-For", "192.0.2.51")).statusCode(), "the admin elsewhere is not affected");
+
+        java.util.Map<Integer, Integer> burst = new java.util.TreeMap<>();
+        HttpResponse<String> first = null;
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> r = stack.send(stack.request("search-service", "/api/search?q=burst" + i)
+                    .header("X-Forwarded-For", "192.0.2.60"));
+            burst.merge(r.statusCode(), 1, Integer::sum);
+            first = first == null ? r : first;
+            refused = r.statusCode() == 429 && refused == null ? r : refused;
+        }
+        assertTrue(burst.getOrDefault(200, 0) >= 60 && burst.getOrDefault(429, 0) >= 10, burst.toString());
+        assertEquals("\"expensive\";q=60;w=3", first.headers().firstValue("RateLimit-Policy").orElse(""));
+        assertTrue(first.headers().firstValue("RateLimit").orElse("").startsWith("\"expensive\";r=59;t="),
+                first.headers().map().toString());
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        assertTrue(refused.body().contains("urn:cms:problem:rate-limited"), refused.body());
+
+        HttpResponse<String> anonymousRead = stack.send(stack.request("post-service", "/api/posts"));
+        assertTrue(anonymousRead.headers().firstValue("RateLimit-Policy").orElse("").startsWith("\"read\";q=1000"));
+        HttpResponse<String> adminRead = stack.send(stack.admin("post-service", "/api/posts"));
+        assertEquals(java.util.Optional.empty(), adminRead.headers().firstValue("RateLimit-Policy"),
+                "reads with credentials are not counted");
+    }
+
     /** {@code n} plain reads of a post's HTML, one after another; each one's time in microseconds. */
     private static long[] plainReads(String id, int n) throws Exception {
         long[] micros = new long[n];

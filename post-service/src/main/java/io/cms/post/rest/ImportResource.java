@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import io.cms.common.limits.RateLimited;
 import io.cms.post.importing.ImportReport;
 import io.cms.post.importing.ImportResult;
 import io.cms.post.importing.ImportService;
@@ -25,6 +26,7 @@ import io.smallrye.common.annotation.Blocking;
 @AdminOnly
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimited.Policy.EXPENSIVE)
 public class ImportResource {
 
     private final ImportService importer;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.cms.common.limits.RateLimited;
 import io.cms.post.Post;
 import io.cms.post.PostRevision;
 import io.cms.post.PostStatus;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** The posts API: reads of published posts are public, everything else needs the admin token. */
 @Path("/api/posts")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimited.Policy.READ)
 public class PostResource {
 
     static final String PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=60";

@@ -1,5 +1,6 @@
 package io.cms.render.rest;
 
+import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.AdminAuth;
 import io.cms.render.service.Renderer;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Live preview for editors: the same rendering as for stored posts, nothing stored. */
 @Path("/api/render/preview")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimited.Policy.EXPENSIVE)
 public class PreviewResource {
 
     /** JSON body of a preview request. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ReadYourWrites;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Response;
  * thread: the request returns its worker at once and is answered when the version is there.
  */
 @Path("/api/rendered")
+@RateLimited(RateLimited.Policy.READ)
 public class RenderedResource {
 
     static final String CACHE = "public, max-age=60, stale-while-revalidate=300";

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
@@ -37,6 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Full-text search over published posts. */
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited(RateLimited.Policy.READ)
 public class SearchResource {
 
     static final int MAX_LIMIT = 100;
@@ -58,6 +60,7 @@ public class SearchResource {
     }
 
     @GET
+    @RateLimited(RateLimited.Policy.EXPENSIVE)
     public RestResponse<SearchResult> search(@QueryParam("q") String q, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,

@@ -10,7 +10,7 @@ import java.util.List;
  * broker first). Serve a fed bench index without Kafka (the feed retries in the background and
  * search answers meanwhile):
  * <pre>
- * CMS_SEARCH_INDEX_DIR=/tmp/idx KAFKA_BOOTSTRAP_SERVERS=localhost:1 CMS_ADMIN_TOKEN=x CMS_SEARCH_PORT=18083 \
+ * CMS_RATE_LIMITS=false CMS_SEARCH_INDEX_DIR=/tmp/idx KAFKA_BOOTSTRAP_SERVERS=localhost:1 CMS_ADMIN_TOKEN=x CMS_SEARCH_PORT=18083 \
  *   java -XX:MaxRAM=1g -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -Xmn256m -jar search-service/target/quarkus-app/quarkus-run.jar
  * java -cp search-service/target/test-classes io.cms.search.bench.HttpLatencyProbe 18083 20000 2500 [slow]
  * </pre>

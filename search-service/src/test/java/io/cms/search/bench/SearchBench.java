@@ -94,7 +94,7 @@ public class SearchBench {
         port = Ports.free();
         base = "http://localhost:" + port;
         Map<String, String> env = Map.of("CMS_SEARCH_PORT", Integer.toString(port), "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "CMS_ADMIN_TOKEN", TOKEN, "CMS_SEARCH_INDEX_DIR",
+                "CMS_ADMIN_TOKEN", TOKEN, "CMS_RATE_LIMITS", "false", "CMS_SEARCH_INDEX_DIR",
                 Path.of("target", "bench-index-" + System.nanoTime()).toAbsolutePath().toString());
         List<String> jvm = jvmOptions();
         ServiceProcess service = start(port, env, jvm);
