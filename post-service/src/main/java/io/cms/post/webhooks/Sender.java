@@ -20,7 +20,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -41,6 +40,7 @@ public final class Sender {
     static final int KEPT_BODY_BYTES = 1024;
     private static final String USER_AGENT = "cms-webhooks/1.0";
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final TargetGuard guard;
     private final Duration timeout;
@@ -48,6 +48,7 @@ public final class Sender {
     public Sender(TargetGuard guard, Duration timeout, Vertx vertx) {
         this.guard = guard;
         this.timeout = timeout;
+        this.vertx = vertx;
         // Certificates are checked against the URL's host name, whatever address the connection went to.
         this.client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setMaxPoolSize(16)
                 .setConnectTimeout((int) timeout.toMillis()).setKeepAliveTimeout(30));
@@ -76,26 +77,37 @@ public final class Sender {
                     .putHeader("webhook-signature", Signatures.header(d.webhookId(), timestamp, d.payload(), secrets));
             long start = System.nanoTime();
             CompletableFuture<Answer> answer = new CompletableFuture<>();
-            client.request(request)
-                    .compose(r -> r.send(Buffer.buffer(d.payload().getBytes(StandardCharsets.UTF_8))))
-                    .onSuccess(response -> read(response, answer))
-                    .onFailure(answer::completeExceptionally);
+            byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
+            // On a Vert.x context: callbacks registered from another thread race with the event loop
+            // (an answer's end could pass before its handler is set, and the attempt hang to its time-out).
+            vertx.getOrCreateContext().runOnContext(v -> exchange(request, body, answer));
             // The idle timeout covers a receiver that stops; a body that trickles on for ever is cut here.
             return answer.orTimeout(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)
                     .handle((response, failure) -> result(at, start, response, failure));
         });
     }
 
-    /** The status, headers and first KB of an answer. */
-    private record Answer(int status, String retryAfter, String body) {
+    /** One request and its answer, on the event loop; the response callbacks are set before the request goes out. */
+    private void exchange(RequestOptions options, byte[] body, CompletableFuture<Answer> answer) {
+        client.request(options).onFailure(answer::completeExceptionally).onSuccess(request -> {
+            request.response().onFailure(answer::completeExceptionally).onSuccess(response -> {
+                Prefix prefix = new Prefix();
+                response.handler(prefix::add);
+                response.end().onFailure(answer::completeExceptionally).onSuccess(done -> answer.complete(
+                        new Answer(response.statusCode(), response.getHeader("retry-after"), prefix.text())));
+            });
+            request.end(Buffer.buffer(body)).onFailure(answer::completeExceptionally);
+            // Cut at the overall time-out: the connection is closed rather than left to a slow receiver.
+            answer.whenComplete((a, failure) -> {
+                if (failure instanceof TimeoutException) {
+                    request.reset();
+                }
+            });
+        });
     }
 
-    private static void read(HttpClientResponse response, CompletableFuture<Answer> answer) {
-        Prefix prefix = new Prefix();
-        response.handler(prefix::add);
-        response.exceptionHandler(answer::completeExceptionally);
-        response.endHandler(v -> answer.complete(
-                new Answer(response.statusCode(), response.getHeader("retry-after"), prefix.text())));
+    /** The status, headers and first KB of an answer. */
+    private record Answer(int status, String retryAfter, String body) {
     }
 
     private static Result result(OffsetDateTime at, long start, Answer response, Throwable failure) {
