@@ -26,6 +26,12 @@ public final class Liquid {
     private static final Pattern OUTPUT = Pattern.compile("\\{\\{-?\\s*(.*?)\\s*-?}}", Pattern.DOTALL);
     private static final Pattern DATED_NAME = Pattern.compile("^(?:.*/)?(?:\\d{4}-\\d{2}-\\d{2}-)?([^/]+?)(?:\\.\\w+)?$");
 
+    /**
+     * Warnings kept per post, with their line: a post with Liquid on every line would otherwise
+     * store a warning per fragment, and finding each one's line is a scan of the text.
+     */
+    static final int MAX_WARNINGS = 100;
+
     private final Map<String, String> site;
     private final String postPath;
 
@@ -53,6 +59,11 @@ public final class Liquid {
             last = raw.end();
         }
         out.append(outsideRaw(markdown.substring(last), markdown, last, warnings));
+        if (warnings.size() > MAX_WARNINGS) {
+            int more = warnings.size() - MAX_WARNINGS;
+            warnings = new ArrayList<>(warnings.subList(0, MAX_WARNINGS));
+            warnings.add(new ContentWarning("liquid-more", more + " more Liquid fragments were removed as well", null));
+        }
         return new Result(out.toString(), warnings);
     }
 
@@ -77,7 +88,7 @@ public final class Liquid {
                 return site.getOrDefault("baseurl", "") + "/" + target.replaceFirst("\\.(md|markdown)$", ".html");
             default:
                 warnings.add(ContentWarning.atLine("liquid-unsupported",
-                        "Liquid tag {% " + name + " %} is not supported here and was removed", lineOf(whole, args, offset)));
+                        "Liquid tag {% " + name + " %} is not supported here and was removed", lineOf(whole, args, offset, warnings)));
                 return "";
         }
     }
@@ -91,7 +102,7 @@ public final class Liquid {
             }
         }
         warnings.add(ContentWarning.atLine("liquid-unresolved",
-                "Liquid output {{ " + variable + " }} has no value here and was removed", lineOf(whole, expression, offset)));
+                "Liquid output {{ " + variable + " }} has no value here and was removed", lineOf(whole, expression, offset, warnings)));
         return "";
     }
 
@@ -113,7 +124,11 @@ public final class Liquid {
         return f + lang + "\n" + code + (code.endsWith("\n") ? "" : "\n") + f;
     }
 
-    private static int lineOf(String whole, String fragment, int offset) {
+    /** The line of a fragment, for the first {@link #MAX_WARNINGS} warnings only (0 after: they are summed up). */
+    private static int lineOf(String whole, String fragment, int offset, List<ContentWarning> warnings) {
+        if (warnings.size() >= MAX_WARNINGS) {
+            return 0;
+        }
         int at = whole.indexOf(fragment, offset);
         int line = 1;
         for (int i = 0; i < Math.max(0, at); i++) {

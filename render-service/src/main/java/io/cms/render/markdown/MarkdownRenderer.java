@@ -20,6 +20,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
  * Markdown to safe HTML plus the data derived from the same parse: table of contents, excerpt,
@@ -57,9 +58,19 @@ public final class MarkdownRenderer {
      * @param ownExcerpt the post's own excerpt; when blank one is made from the text
      */
     public RenderResult render(String markdown, String ownExcerpt) {
+        return render(markdown, ownExcerpt, false);
+    }
+
+    /**
+     * @param stoppable read the Markdown through {@link CancellableText}: an interrupt of this thread
+     *     then ends the render with {@link CancellableText.Cancelled} (for renders on a pool thread
+     *     with a time limit; a short render on the caller's thread needs no such check)
+     */
+    public RenderResult render(String markdown, String ownExcerpt, boolean stoppable) {
         Liquid.Result pre = liquid.process(markdown == null ? "" : markdown);
         String md = pre.markdown();
-        Document document = parserFor(md).parse(md);
+        Document document = stoppable ? parserFor(md).parse(BasedSequence.of(new CancellableText(md)))
+                : parserFor(md).parse(md);
         String html = sanitizer.sanitize(write(document, TextSplicer.canSplice(md)));
         int[] lineStarts = lineStarts(md);
 

@@ -1,9 +1,11 @@
 package io.cms.render.service;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -14,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The Markdown renderer with limits: input size, and time. A render that runs over its time is
- * abandoned (its thread finishes in the background) so one pathological post cannot stall the stream.
+ * stopped: its thread is interrupted, and the Markdown it reads ({@code CancellableText}) ends the
+ * render at the next few thousand characters. The pool is bounded (one thread per core, a short
+ * queue); a render that finds no place is refused at once rather than queued behind others.
  *
  * <p>Short posts are rendered on the caller's thread instead: handing a render to another thread
  * and back costs 2–4 ms on two busy cores, 100 times the render of a short post, and the worst
@@ -31,13 +35,16 @@ public class Renderer {
         }
     }
 
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
     private final MarkdownRenderer markdown;
     private final RenderConfig config;
-    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "markdown-render");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = new ThreadPoolExecutor(CORES, CORES, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(4 * CORES), r -> {
+                Thread t = new Thread(r, "markdown-render");
+                t.setDaemon(true);
+                return t;
+            });
 
     Renderer(RenderConfig config) {
         this.config = config;
@@ -65,12 +72,17 @@ public class Renderer {
                 throw new RenderFailure("Rendering failed: " + e, e);
             }
         }
-        Future<RenderResult> f = pool.submit(() -> markdown.render(md, ownExcerpt));
+        Future<RenderResult> f;
+        try {
+            f = pool.submit(() -> markdown.render(md, ownExcerpt, true));
+        } catch (RejectedExecutionException e) {
+            throw new RenderFailure("Every render thread is busy; try again shortly", e);
+        }
         try {
             return f.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new RenderFailure("Rendering took longer than " + config.timeout(), e);
+            throw new RenderFailure("Rendering took longer than " + config.timeout().toMillis() + " ms and was stopped", e);
         } catch (ExecutionException e) {
             throw new RenderFailure("Rendering failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -74,6 +74,10 @@ class PathologicalInputTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < BOUND_MILLIS, c.getKey() + " (" + c.getValue().length() + " chars) took " + millis + " ms");
         }
+        // A warning per fragment up to the cap, then one that counts the rest.
+        var warnings = liquid.process(fill("{{ x }} ", size)).warnings();
+        assertEquals(Liquid.MAX_WARNINGS + 1, warnings.size());
+        assertEquals("liquid-more", warnings.get(Liquid.MAX_WARNINGS).type());
         // Still Liquid where it is closed: the bound changes no result.
         assertEquals("a /blog b {{ site.", liquid.process("a {{ site.baseurl }} b {{ site.").markdown());
     }

@@ -96,6 +96,28 @@ class RenderFlowIT {
         }
     }
 
+    /**
+     * A post that cannot be rendered within the budget (thousands of unclosed links: quadratic for
+     * flexmark) is stopped and served as a page that says so, with the reason as a warning; the
+     * posts after it on the stream are rendered as usual.
+     */
+    @Test
+    void aRenderOverItsBudgetIsStoppedAndServedAsAPlaceholderAndTheStreamGoesOn() throws Exception {
+        UUID slow = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        try (PostEvents events = new PostEvents()) {
+            events.send("cms.post.published", slow, "slow-" + slow, 1, "published", "[a](".repeat(250_000));
+            events.send("cms.post.published", after, "after-slow-" + after, 1, "published", "rendered **as usual**");
+            awaitVersion(slow, 1);
+            awaitVersion(after, 1);
+        }
+        given().get("/api/rendered/" + slow).then().statusCode(200)
+                .body("html", containsString("This post could not be rendered"))
+                .body("warnings[0].type", equalTo("render-failed"))
+                .body("warnings[0].message", containsString("was stopped"));
+        given().get("/api/rendered/" + after + "/html").then().statusCode(200).body(containsString("<strong>as usual</strong>"));
+    }
+
     @Test
     void readYourWritesWaitsForTheVersion() throws Exception {
         UUID id = UUID.randomUUID();
