@@ -44,52 +44,53 @@ class HostileMarkdownTest {
         POOL.shutdownNow();
     }
 
-    static Map<String, String> cases() {
+    /** Every hostile shape, each about {@code size} characters long. */
+    static Map<String, String> cases(int size) {
         Map<String, String> c = new LinkedHashMap<>();
-        c.put("nested brackets", fill("[", SIZE / 2) + "a" + fill("]", SIZE / 2));
-        c.put("open emphasis", fill("*a ", SIZE));
-        c.put("intraword strong", fill("a**b ", SIZE));
-        c.put("nested emphasis", fill("*", SIZE / 2) + "a" + fill("*", SIZE / 2));
-        c.put("unclosed links", fill("[a](", SIZE));
-        c.put("unclosed brackets", fill("[", SIZE));
-        c.put("link references", fill("[a]: /u\n", SIZE / 2) + fill("[a] ", SIZE / 2));
-        c.put("backticks", fill("`a", SIZE / 2) + fill("``b", SIZE / 2));
-        c.put("nested block quotes", fill(">", SIZE) + " a");
-        c.put("quotes and lists", fill("> - ", SIZE) + "a");
-        c.put("nested lists", IntStream.range(0, 2_000).mapToObj(i -> " ".repeat(i % 400) + "- a").collect(Collectors.joining("\n")));
-        c.put("unclosed tags", fill("<a", SIZE));
-        c.put("unclosed comments", fill("<!--", SIZE));
-        c.put("autolink prefixes", fill("www.a", SIZE));
-        c.put("angle autolinks", fill("<http://a.b/", SIZE));
-        c.put("emails", fill("a@b.c ", SIZE));
-        c.put("Liquid tags", fill("{% highlight a %}", SIZE));
-        c.put("Liquid variables", fill("{{ site.", SIZE));
-        c.put("Liquid everywhere", fill("{{ x }} {% y %} ", SIZE));
-        c.put("footnotes", fill("[^a]", SIZE / 2) + "\n\n" + fill("[^a]: b\n", SIZE / 2));
-        c.put("table rows", "|a|\n|-|\n" + fill("|b|\n", SIZE));
-        c.put("wide table", fill("|a", SIZE / 3) + "\n" + fill("|-", SIZE / 3) + "\n" + fill("|b", SIZE / 3));
-        c.put("images", fill("![", SIZE / 2) + fill("](a)", SIZE / 2));
-        c.put("repeated paragraphs", fill("これは繰り返し段落のテストです。\n\n", SIZE));
-        c.put("headings", fill("# a\n", SIZE));
-        c.put("setext headings", fill("a\n=\n", SIZE));
-        c.put("one huge heading", "# " + fill("見出し", SIZE - 2));
-        c.put("unclosed fences", fill("```\na\n", SIZE));
-        c.put("indented code", fill("    a\n", SIZE));
-        c.put("hard breaks", fill("a  \n", SIZE));
-        c.put("entities", fill("&amp;&#x1F600;&bogus;", SIZE));
-        c.put("escapes", fill("\\*\\[\\", SIZE));
-        c.put("strikethrough", fill("~~a", SIZE));
-        c.put("task lists", fill("- [ ] a\n", SIZE));
-        c.put("one long line", fill("a", SIZE));
-        c.put("CJK prose", fill("半導体の輸出規制について、作者が考えを述べる。", SIZE));
-        c.put("combining marks", fill("e\u0301\u0302\u0303", SIZE));
+        c.put("nested brackets", fill("[", size / 2) + "a" + fill("]", size / 2));
+        c.put("open emphasis", fill("*a ", size));
+        c.put("intraword strong", fill("a**b ", size));
+        c.put("nested emphasis", fill("*", size / 2) + "a" + fill("*", size / 2));
+        c.put("unclosed links", fill("[a](", size));
+        c.put("unclosed brackets", fill("[", size));
+        c.put("link references", fill("[a]: /u\n", size / 2) + fill("[a] ", size / 2));
+        c.put("backticks", fill("`a", size / 2) + fill("``b", size / 2));
+        c.put("nested block quotes", fill(">", size) + " a");
+        c.put("quotes and lists", fill("> - ", size) + "a");
+        c.put("nested lists", IntStream.range(0, Math.max(60, size / 500)).mapToObj(i -> " ".repeat(i % 400) + "- a").collect(Collectors.joining("\n")));
+        c.put("unclosed tags", fill("<a", size));
+        c.put("unclosed comments", fill("<!--", size));
+        c.put("autolink prefixes", fill("www.a", size));
+        c.put("angle autolinks", fill("<http://a.b/", size));
+        c.put("emails", fill("a@b.c ", size));
+        c.put("Liquid tags", fill("{% highlight a %}", size));
+        c.put("Liquid variables", fill("{{ site.", size));
+        c.put("Liquid everywhere", fill("{{ x }} {% y %} ", size));
+        c.put("footnotes", fill("[^a]", size / 2) + "\n\n" + fill("[^a]: b\n", size / 2));
+        c.put("table rows", "|a|\n|-|\n" + fill("|b|\n", size));
+        c.put("wide table", fill("|a", size / 3) + "\n" + fill("|-", size / 3) + "\n" + fill("|b", size / 3));
+        c.put("images", fill("![", size / 2) + fill("](a)", size / 2));
+        c.put("repeated paragraphs", fill("これは繰り返し段落のテストです。\n\n", size));
+        c.put("headings", fill("# a\n", size));
+        c.put("setext headings", fill("a\n=\n", size));
+        c.put("one huge heading", "# " + fill("見出し", size - 2));
+        c.put("unclosed fences", fill("```\na\n", size));
+        c.put("indented code", fill("    a\n", size));
+        c.put("hard breaks", fill("a  \n", size));
+        c.put("entities", fill("&amp;&#x1F600;&bogus;", size));
+        c.put("escapes", fill("\\*\\[\\", size));
+        c.put("strikethrough", fill("~~a", size));
+        c.put("task lists", fill("- [ ] a\n", size));
+        c.put("one long line", fill("a", size));
+        c.put("CJK prose", fill("半導体の輸出規制について、作者が考えを述べる。", size));
+        c.put("combining marks", fill("e\u0301\u0302\u0303", size));
         return c;
     }
 
     @Test
     void everyShapeRendersOrIsStoppedWithinTheBudget() throws Exception {
         MarkdownRenderer renderer = new MarkdownRenderer(Map.of(), "/posts/{slug}", Set.of());
-        Map<String, String> cases = cases();
+        Map<String, String> cases = cases(SIZE);
         assertTrue(cases.size() >= 30, cases.size() + " cases");
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> c : cases.entrySet()) {
@@ -128,7 +129,7 @@ class HostileMarkdownTest {
         }
     }
 
-    private static String fill(String unit, int chars) {
+    static String fill(String unit, int chars) {
         return unit.repeat(Math.max(1, chars / unit.length()));
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,26 +24,7 @@ class PathologicalInputTest {
     @Test
     void theWorstInputsOfTheInlineSizeRenderInBoundedTime() {
         MarkdownRenderer renderer = new MarkdownRenderer(Map.of(), "/posts/{slug}", Set.of());
-        Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("nested brackets", fill("[", SIZE / 2) + "a" + fill("]", SIZE / 2));
-        cases.put("open emphasis", fill("*a ", SIZE));
-        cases.put("intraword strong", fill("a**b ", SIZE));
-        cases.put("nested emphasis", fill("*", SIZE / 2) + "a" + fill("*", SIZE / 2));
-        cases.put("unclosed links", fill("[a](", SIZE));
-        cases.put("link references", fill("[a]: /u\n", SIZE / 2) + fill("[a] ", SIZE / 2));
-        cases.put("backticks", fill("`a", SIZE / 2) + fill("``b", SIZE / 2));
-        cases.put("nested block quotes", fill(">", SIZE) + " a");
-        cases.put("nested lists", IntStream.range(0, 60).mapToObj(i -> " ".repeat(i * 2) + "- a")
-                .collect(Collectors.joining("\n")));
-        cases.put("unclosed tags", fill("<a", SIZE));
-        cases.put("autolink prefixes", fill("www.a", SIZE));
-        cases.put("Liquid tags", fill("{% highlight a %}", SIZE));
-        cases.put("Liquid variables", fill("{{ site.", SIZE));
-        cases.put("footnotes", fill("[^a]", SIZE / 2) + "\n\n" + fill("[^a]: b\n", SIZE / 2));
-        cases.put("table rows", "|a|\n|-|\n" + fill("|b|\n", SIZE));
-        cases.put("images", fill("![", SIZE / 2) + fill("](a)", SIZE / 2));
-        cases.put("repeated paragraphs", fill("これは繰り返し段落のテストです。\n\n", SIZE));
-        cases.put("headings", fill("# a\n", SIZE));
+        Map<String, String> cases = HostileMarkdownTest.cases(SIZE);
         for (Map.Entry<String, String> c : cases.entrySet()) {
             long start = System.nanoTime();
             try {
@@ -82,8 +61,7 @@ class PathologicalInputTest {
         assertEquals("a /blog b {{ site.", liquid.process("a {{ site.baseurl }} b {{ site.").markdown());
     }
 
-    /** {@code unit} repeated up to {@code chars} characters. */
     private static String fill(String unit, int chars) {
-        return unit.repeat(Math.max(1, chars / unit.length()));
+        return HostileMarkdownTest.fill(unit, chars);
     }
 }
