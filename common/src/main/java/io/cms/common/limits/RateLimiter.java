@@ -5,17 +5,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A named policy ({@code burst} requests, refilled at {@code perSecond}) and a bucket per client.
- * Buckets that are full again are forgotten when there are many, so memory follows the clients
- * seen recently, not all clients ever seen.
+ * Buckets that are full again are forgotten when there are many (at most one sweep a second), so
+ * memory follows the clients seen recently, not all clients ever seen.
  */
 public final class RateLimiter {
 
     private static final int SWEEP_ABOVE = 10_000;
+    /** With more clients than that all active, a sweep per request would scan them all each time. */
+    private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
     private final String name;
     private final double burst;
     private final double perSecond;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private volatile long nextSweep = System.nanoTime();
 
     public RateLimiter(String name, double burst, double perSecond) {
         if (burst < 1 || perSecond <= 0) {
@@ -29,7 +32,8 @@ public final class RateLimiter {
     /** Takes one request of {@code client}'s allowance. */
     public Decision take(String client) {
         long now = System.nanoTime();
-        if (buckets.size() > SWEEP_ABOVE) {
+        if (now - nextSweep >= 0 && buckets.size() > SWEEP_ABOVE) {
+            nextSweep = now + SWEEP_EVERY_NANOS;
             buckets.values().removeIf(b -> b.full(now));
         }
         TokenBucket.Take t = buckets.computeIfAbsent(client, c -> new TokenBucket(burst, perSecond, now)).take(now);
