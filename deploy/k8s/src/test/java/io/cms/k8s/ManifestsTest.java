@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.local.LocalTopics;
 
 /**
- * Both overlays render, every object is valid for its kind, and the objects fit together and fit
+ * Every overlay (dev, prod, and prod-restore, the documented restore) renders, every object is valid for its kind, and the objects fit together and fit
  * the services: references resolve, the ingress routes what the services serve, environment
  * variables are ones the services read, containers are hardened and sized.
  */
@@ -41,7 +41,10 @@ class ManifestsTest {
     /** Secrets that exist without being in the manifests: made by CloudNativePG, or by you in prod. */
     static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
             "dev", Set.of("cms-pg-app"),
-            "prod", Set.of("cms-pg-app", "cms-admin-token", "cms-pg-render", "cms-tls"));
+            "prod", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-pg-render", "cms-tls",
+                    "cms-pg-backup-s3"),
+            "prod-restore", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-pg-render", "cms-tls",
+                    "cms-pg-backup-s3"));
 
     /** Labels of pods the operators create (selectable by policies, never by our templates). */
     static final Set<String> OPERATOR_LABELS = Set.of("cnpg.io/cluster", "strimzi.io/cluster", "k8s-app");
@@ -51,13 +54,13 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void everyObjectValidatesAgainstTheSchemaOfItsKind(String overlay) {
         assertEquals(List.of(), SchemaValidator.validate(render(overlay)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void workloadsServicesBudgetsAndAutoscalersFitTogether(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -74,7 +77,7 @@ class ManifestsTest {
             for (JsonNode port : s.path("spec").path("ports")) {
                 String target = port.path("targetPort").asText();
                 for (JsonNode w : selected) {
-                    boolean declared = Rendered.containers(w).stream().flatMap(c -> stream(c.path("ports")))
+                    boolean declared = Rendered.containers(w).stream().flatMap(c -> Rendered.stream(c.path("ports")))
                             .anyMatch(p -> p.path("name").asText().equals(target) || p.path("containerPort").asText().equals(target));
                     if (!declared) {
                         errors.add(Kustomize.id(s) + ": targetPort " + target + " is not a port of " + Kustomize.id(w));
@@ -100,7 +103,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void theIngressRoutesEveryPublicPathToTheServiceThatServesIt(String overlay) {
         Rendered r = Rendered.of(overlay);
         Map<String, String> served = new TreeMap<>();
@@ -117,7 +120,7 @@ class ManifestsTest {
                     JsonNode backend = p.path("backend").path("service");
                     String service = backend.path("name").asText();
                     routed.put(p.path("path").asText(), service);
-                    boolean portExists = r.find("Service", service).stream().flatMap(s -> stream(s.path("spec").path("ports")))
+                    boolean portExists = r.find("Service", service).stream().flatMap(s -> Rendered.stream(s.path("spec").path("ports")))
                             .anyMatch(port -> port.path("name").asText().equals(backend.path("port").path("name").asText()));
                     if (!portExists) {
                         errors.add(Kustomize.id(ingress) + ": backend " + backend + " is not a Service port");
@@ -144,7 +147,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void everySecretAndConfigMapReferenceResolves(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -158,7 +161,7 @@ class ManifestsTest {
                 }
                 for (JsonNode env : c.path("env")) {
                     JsonNode ref = env.path("valueFrom").path("secretKeyRef");
-                    if (!ref.isMissingNode()) {
+                    if (!ref.isMissingNode() && !ref.path("optional").asBoolean()) {
                         errors.addAll(secretKey(r, overlay, Kustomize.id(w), ref.path("name").asText(), ref.path("key").asText()));
                     }
                 }
@@ -186,7 +189,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void everyEnvironmentVariableIsOneTheServiceReads(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -214,7 +217,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void containersAreNonRootReadOnlySizedProbedAndPinned(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -240,7 +243,7 @@ class ManifestsTest {
                 }
                 for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
                     String port = c.path(probe).path("httpGet").path("port").asText();
-                    if (stream(c.path("ports")).noneMatch(p -> p.path("name").asText().equals(port))) {
+                    if (Rendered.stream(c.path("ports")).noneMatch(p -> p.path("name").asText().equals(port))) {
                         errors.add(id + ": " + probe + " missing or not on a declared port");
                     }
                 }
@@ -248,7 +251,7 @@ class ManifestsTest {
                 if (!image.matches(".+:[^/:]+") || image.endsWith(":latest")) {
                     errors.add(id + ": image " + image + " has no pinned tag");
                 }
-                if (overlay.equals("prod") && image.startsWith("cms/")) {
+                if (overlay.startsWith("prod") && image.startsWith("cms/")) {
                     errors.add(id + ": image " + image + " is the local name, not one from a registry");
                 }
             }
@@ -258,12 +261,12 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void kafkaTopicsAreTheOnesTheServicesUseAndFitTheCluster(String overlay) {
         Rendered r = Rendered.of(overlay);
         Map<String, String> declared = new TreeMap<>();
         List<String> errors = new ArrayList<>();
-        int brokers = r.kind("KafkaNodePool").stream().filter(p -> stream(p.path("spec").path("roles")).anyMatch(x -> x.asText().equals("broker")))
+        int brokers = r.kind("KafkaNodePool").stream().filter(p -> Rendered.stream(p.path("spec").path("roles")).anyMatch(x -> x.asText().equals("broker")))
                 .mapToInt(p -> p.path("spec").path("replicas").asInt()).sum();
         int minInSync = r.find("Kafka", "cms-kafka").orElseThrow().path("spec").path("kafka").path("config").path("min.insync.replicas").asInt(1);
         for (JsonNode t : r.kind("KafkaTopic")) {
@@ -287,7 +290,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void networkPoliciesSelectPodsThatExist(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -305,7 +308,7 @@ class ManifestsTest {
             }
             for (JsonNode selector : selectors) {
                 boolean operatorPods = Stream.concat(fieldNames(selector.path("matchLabels")),
-                        stream(selector.path("matchExpressions")).map(x -> x.path("key").asText())).anyMatch(OPERATOR_LABELS::contains);
+                        Rendered.stream(selector.path("matchExpressions")).map(x -> x.path("key").asText())).anyMatch(OPERATOR_LABELS::contains);
                 if (!operatorPods && r.workloadsSelectedBy(selector).isEmpty()) {
                     errors.add(Kustomize.id(policy) + ": " + selector + " selects no pod");
                 }
@@ -324,19 +327,19 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore"})
     void theSearchIndexLivesOnAPersistentVolumePerReplica(String overlay) {
         JsonNode search = Rendered.of(overlay).find("StatefulSet", "search-service").orElseThrow();
         String claim = search.path("spec").path("volumeClaimTemplates").path(0).path("metadata").path("name").asText();
         JsonNode container = Rendered.containers(search).get(0);
-        String mount = stream(container.path("volumeMounts")).filter(m -> m.path("name").asText().equals(claim))
+        String mount = Rendered.stream(container.path("volumeMounts")).filter(m -> m.path("name").asText().equals(claim))
                 .map(m -> m.path("mountPath").asText()).findFirst().orElseThrow();
-        String indexDir = stream(container.path("env")).filter(e -> e.path("name").asText().equals("CMS_SEARCH_INDEX_DIR"))
+        String indexDir = Rendered.stream(container.path("env")).filter(e -> e.path("name").asText().equals("CMS_SEARCH_INDEX_DIR"))
                 .map(e -> e.path("value").asText()).findFirst().orElseThrow();
         assertTrue(indexDir.startsWith(mount + "/"), indexDir + " is on the volume mounted at " + mount);
     }
 
-    private static List<String> secretKey(Rendered r, String overlay, String user, String name, String key) {
+    static List<String> secretKey(Rendered r, String overlay, String user, String name, String key) {
         if (EXTERNAL_SECRETS.get(overlay).contains(name)) {
             return List.of();
         }
@@ -381,12 +384,6 @@ class ManifestsTest {
     /** Ingress Prefix matching: whole path segments. */
     private static boolean covers(String prefix, String path) {
         return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
-    }
-
-    private static Stream<JsonNode> stream(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        array.forEach(out::add);
-        return out.stream();
     }
 
     private static Stream<String> fieldNames(JsonNode node) {

@@ -42,6 +42,13 @@ record Rendered(String overlay, List<ObjectNode> objects) {
         return out;
     }
 
+    /** The elements of a JSON array (none for a missing node). */
+    static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out.stream();
+    }
+
     static JsonNode podLabels(JsonNode workload) {
         return workload.path("spec").path("template").path("metadata").path("labels");
     }

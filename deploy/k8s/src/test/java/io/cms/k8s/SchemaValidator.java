@@ -34,7 +34,7 @@ import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
  * must also survive a round trip through its model unchanged, which catches wrong types (a string
  * where the API wants a number) and malformed quantities.</li>
  * <li>Strimzi kinds: {@link StrimziModel}, the API model Strimzi generates its CRDs from.</li>
- * <li>CloudNativePG kinds: the CRD schema subset in {@code schemas/}.</li>
+ * <li>CloudNativePG kinds (and the Barman Cloud plugin's ObjectStore): the CRD schema subset in {@code schemas/}.</li>
  * </ul>
  * A kind with no schema here is itself an error: nothing reaches a cluster unchecked.
  */
@@ -58,7 +58,9 @@ final class SchemaValidator {
 
     private static final Map<String, String> CNPG = Map.of(
             "postgresql.cnpg.io/v1/Cluster", "schemas/cnpg-cluster-v1.json",
-            "postgresql.cnpg.io/v1/Database", "schemas/cnpg-database-v1.json");
+            "postgresql.cnpg.io/v1/Database", "schemas/cnpg-database-v1.json",
+            "postgresql.cnpg.io/v1/ScheduledBackup", "schemas/cnpg-scheduledbackup-v1.json",
+            "barmancloud.cnpg.io/v1/ObjectStore", "schemas/barmancloud-objectstore-v1.json");
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 

@@ -1,9 +1,12 @@
 package io.cms.post.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.cms.common.messaging.BackgroundLoop;
@@ -14,6 +17,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -47,6 +51,10 @@ public class OutboxRelay {
     Duration standbyPoll;
     @ConfigProperty(name = "cms.outbox.parked-retry", defaultValue = "10m")
     Duration parkedRetry;
+    @ConfigProperty(name = "cms.outbox.session-timeout", defaultValue = "10s")
+    Duration sessionTimeout;
+    @ConfigProperty(name = "cms.outbox.transactional-id", defaultValue = "post-service-outbox-relay")
+    String transactionalId;
     @ConfigProperty(name = "cms.posts.partitions", defaultValue = "3")
     int partitions;
     @ConfigProperty(name = "cms.posts.replication-factor", defaultValue = "1")
@@ -86,7 +94,7 @@ public class OutboxRelay {
     private void run() {
         Backoff backoff = new Backoff();
         while (loop.running()) {
-            try (OutboxStore store = new OutboxStore(jdbcUrl, user, password)) {
+            try (OutboxStore store = new OutboxStore(jdbcUrl, user, password, sessionTimeout)) {
                 if (!store.tryBecomeRelay()) {
                     loop.pause(standbyPoll.toMillis());
                     continue;
@@ -106,14 +114,15 @@ public class OutboxRelay {
         }
     }
 
-    /** Leader loop: publish what is there, then wait for the next commit. Returns on database errors. */
+    /**
+     * Leader loop: publish what is there, then wait for the next commit. Returns on database errors.
+     * Every step that talks to Kafka is followed by a round trip on the relay's session, so the
+     * session never idles long enough for the server to end it while the relay is healthy.
+     */
     private void relay(OutboxStore store, Backoff backoff) throws Exception {
         OutboxPublisher publisher = null;
+        boolean topicReady = false;
         try {
-            // Create the topic up front: consumers can subscribe before the first write.
-            publisher = new OutboxPublisher(bootstrapServers);
-            publisher.ensureTopic(partitions, replicationFactor);
-            applyLimits(publisher);
             while (loop.running()) {
                 if (System.nanoTime() - nextParkedRetry >= 0) {
                     nextParkedRetry = System.nanoTime() + parkedRetry.toNanos();
@@ -122,16 +131,29 @@ public class OutboxRelay {
                         LOG.infof("Retrying %d parked outbox events", back);
                     }
                 }
+                if (publisher == null) {
+                    store.ping(); // after a pause: the session must not idle through the connect as well
+                    publisher = connect(store, !topicReady);
+                    if (publisher == null) {
+                        loop.pause(backoff.next());
+                        continue;
+                    }
+                    topicReady = true;
+                }
                 List<OutboxStore.Row> rows = store.next(batchSize);
                 if (rows.isEmpty()) {
                     store.awaitCommit((int) safetyPoll.toMillis());
                     continue;
                 }
-                if (publisher == null) {
-                    publisher = new OutboxPublisher(bootstrapServers);
-                    publisher.ensureTopic(partitions, replicationFactor);
+                OutboxPublisher.Outcome outcome;
+                try {
+                    outcome = publisher.publish(rows, store::ping);
+                } catch (OutboxPublisher.FencedException e) {
+                    // Either this replica was deposed (its next statement fails, and it stands by) or it
+                    // fenced itself out after a hand-over race (it still holds the lock, and goes on).
+                    LOG.warnf("Outbox relay: %s", e.getMessage());
+                    outcome = new OutboxPublisher.Outcome(List.of(), List.of(), rows.size());
                 }
-                OutboxPublisher.Outcome outcome = publisher.publish(rows);
                 store.delete(outcome.acknowledged());
                 recordLag(outcome.acknowledged());
                 park(store, outcome.refused());
@@ -140,20 +162,49 @@ public class OutboxRelay {
                     publisher.close();
                     publisher = null;
                 }
-                if (outcome.pending() > 0) {
+                if (outcome.pending() > 0 && outcome.refused().isEmpty()) {
                     LOG.warnf("Kafka did not take %d outbox events; retrying", outcome.pending());
                     loop.pause(backoff.next());
                 } else {
                     backoff.reset();
                 }
             }
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.warnf("Could not create or configure topic %s: %s", Topics.POSTS, e.getMessage());
-            loop.pause(backoff.next());
         } finally {
-            if (publisher != null) {
-                publisher.close();
+            close(publisher);
+        }
+    }
+
+    /**
+     * A publisher that has fenced every earlier relay; null (logged) while Kafka cannot be reached.
+     * The first one of a leadership also makes sure the topic exists and takes the largest events.
+     */
+    private OutboxPublisher connect(OutboxStore store, boolean setUpTopic) throws SQLException, InterruptedException {
+        OutboxPublisher publisher = null;
+        try {
+            publisher = new OutboxPublisher(bootstrapServers, transactionalId);
+            store.ping();
+            if (setUpTopic) {
+                // Create the topic up front: consumers can subscribe before the first write.
+                publisher.ensureTopic(partitions, replicationFactor);
+                store.ping();
+                applyLimits(publisher);
+                store.ping();
             }
+            return publisher;
+        } catch (ExecutionException | KafkaException e) {
+            LOG.warnf("Outbox relay cannot reach Kafka or set up %s: %s", Topics.POSTS, e.getMessage());
+            close(publisher);
+            store.ping();
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            close(publisher);
+            throw e;
+        }
+    }
+
+    private static void close(OutboxPublisher publisher) {
+        if (publisher != null) {
+            publisher.close();
         }
     }
 
@@ -161,19 +212,19 @@ public class OutboxRelay {
     private static void applyLimits(OutboxPublisher publisher) throws InterruptedException {
         try {
             publisher.applyLimits();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             LOG.warnf("Could not set max.message.bytes of %s (%s); events larger than it allows will be parked",
                     Topics.POSTS, e.getCause());
         }
     }
 
-    private void park(OutboxStore store, List<OutboxPublisher.Refused> refused) throws java.sql.SQLException {
+    private void park(OutboxStore store, List<OutboxPublisher.Refused> refused) throws SQLException {
         for (OutboxPublisher.Refused r : refused) {
             store.park(r.row(), r.reason());
             parked.increment();
             LOG.errorf("Kafka refused the %s event %s of post %s (%d bytes) for good: %s. Parked; the events "
                     + "behind it go on. GET /api/outbox/parked lists it, POST /api/outbox/parked/retry retries it.",
-                    r.row().type(), r.row().eventId(), r.row().aggregateId(), r.row().payload().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, r.reason());
+                    r.row().type(), r.row().eventId(), r.row().aggregateId(), r.row().payload().getBytes(StandardCharsets.UTF_8).length, r.reason());
         }
     }
 
@@ -181,21 +232,6 @@ public class OutboxRelay {
         OffsetDateTime now = OffsetDateTime.now();
         for (OutboxStore.Row row : acked) {
             lag.record(Duration.between(row.occurredAt(), now).toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** Exponential backoff from 100 ms to 5 s, so an outage is not hammered. */
-    private static final class Backoff {
-        private long millis = 100;
-
-        long next() {
-            long current = millis;
-            millis = Math.min(millis * 2, 5000);
-            return current;
-        }
-
-        void reset() {
-            millis = 100;
         }
     }
 }

@@ -7,10 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
@@ -21,6 +23,11 @@ import org.postgresql.PGConnection;
  *
  * <p>It is a plain JDBC connection, not a pooled one: the lock lives exactly as long as this
  * session, and if the session dies PostgreSQL releases the lock so another replica takes over.
+ * A session must also die when its relay is cut off, not only when it closes: the server ends it
+ * after {@code sessionTimeout} without a statement ({@code idle_session_timeout}; a live relay sends
+ * one at least every second, see {@link OutboxRelay}) and probes the peer with TCP keep-alives, and
+ * the relay's own socket reads give up after the same time. A relay that lost its session without
+ * noticing is then fenced by Kafka ({@link OutboxPublisher}).
  */
 final class OutboxStore implements AutoCloseable {
 
@@ -34,9 +41,25 @@ final class OutboxStore implements AutoCloseable {
 
     private final Connection connection;
 
-    OutboxStore(String url, String user, Optional<String> password) throws SQLException {
-        this.connection = DriverManager.getConnection(url, user, password.orElse(null));
+    OutboxStore(String url, String user, Optional<String> password, Duration sessionTimeout) throws SQLException {
+        int seconds = (int) Math.max(1, sessionTimeout.toSeconds());
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        password.ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("ApplicationName", "cms-outbox-relay");
+        props.setProperty("connectTimeout", String.valueOf(seconds));
+        props.setProperty("socketTimeout", String.valueOf(seconds));
+        props.setProperty("tcpKeepAlive", "true");
+        this.connection = DriverManager.getConnection(url, props);
         this.connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET idle_session_timeout = '" + seconds + "s'");
+            // Keep-alives from the server: a peer that vanished mid-statement is found within the timeout too.
+            s.execute("SET tcp_keepalives_idle = " + Math.max(1, seconds / 3));
+            s.execute("SET tcp_keepalives_interval = " + Math.max(1, seconds / 6));
+            s.execute("SET tcp_keepalives_count = 3");
+            s.execute("SET tcp_user_timeout = " + seconds * 1000);
+        }
     }
 
     boolean tryBecomeRelay() throws SQLException {
@@ -46,6 +69,13 @@ final class OutboxStore implements AutoCloseable {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    /** A round trip that proves the session, and so the relay lock, is still there. */
+    void ping() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT 1");
         }
     }
 

@@ -38,8 +38,9 @@ public class DeliveryStore {
 
         static Claimed read(ResultSet rs) throws SQLException {
             return new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                    rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-                    rs.getString(10), rs.getObject(11, OffsetDateTime.class));
+                    rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8),
+                    SecretBox.instance().open(rs.getString(9)), SecretBox.instance().open(rs.getString(10)),
+                    rs.getObject(11, OffsetDateTime.class));
         }
 
         public String webhookId() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -31,9 +32,13 @@ public class WebhookSubscription extends PanacheEntityBase {
     public String category;
     public String description;
     public boolean active = true;
+
+    /** Sealed in the database ({@link SecretBox}); in clear here. */
+    @Convert(converter = SealedSecret.class)
     public String secret;
 
     @Column(name = "previous_secret")
+    @Convert(converter = SealedSecret.class)
     public String previousSecret;
 
     @Column(name = "previous_secret_expires_at")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.cms.common.messaging.BackgroundLoop;
+import io.cms.common.messaging.CommittedOnly;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -174,6 +175,7 @@ public class PostFeed {
         // Events are handled between polls, and a database outage is waited out there: allow long gaps.
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "600000");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        CommittedOnly.consumer(p);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

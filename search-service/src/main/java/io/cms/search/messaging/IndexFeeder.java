@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.cms.common.messaging.BackgroundLoop;
+import io.cms.common.messaging.CommittedOnly;
 import io.cms.common.messaging.DeadLetters;
 import io.cms.common.messaging.EventLimits;
 import io.cms.common.messaging.PostEventReader;
@@ -181,6 +182,7 @@ public class IndexFeeder {
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "search-service-feed");
+        CommittedOnly.consumer(p);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
