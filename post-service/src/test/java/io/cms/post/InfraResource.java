@@ -3,7 +3,7 @@ package io.cms.post;
 import java.util.Map;
 
 import io.cms.local.LocalTopics;
-import io.cms.local.TestInfrastructure;
+import io.cms.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Points post-service at the real broker and database that the tests share. */

@@ -2,7 +2,7 @@ package io.cms.post;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.cms.local.TestInfrastructure;
+import io.cms.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;

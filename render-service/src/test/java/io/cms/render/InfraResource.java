@@ -3,7 +3,7 @@ package io.cms.render;
 import java.util.Map;
 
 import io.cms.local.LocalTopics;
-import io.cms.local.TestInfrastructure;
+import io.cms.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

@@ -3,7 +3,7 @@ package io.cms.search;
 import java.util.Map;
 
 import io.cms.local.LocalTopics;
-import io.cms.local.TestInfrastructure;
+import io.cms.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** The shared test broker, cms.posts created as post-service would, and a fresh index directory. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.cms.local.ContractEvents;
+import io.cms.testkit.ContractEvents;
 
 /** Produces cms.posts events built from post-service's contract fixtures. */
 public final class PostEvents implements AutoCloseable {

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.cms.local.TopicTap;
 import io.cms.search.messaging.IndexFeeder;
+import io.cms.testkit.TopicTap;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

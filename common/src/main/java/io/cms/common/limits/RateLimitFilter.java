@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException.Kind;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -87,7 +88,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         }
     }
 
-    /** The policy of the matched endpoint (read from the request: a service that registers a subclass gets no injection here). */
+    /** The policy of the matched endpoint, on its method or else on its class. */
     private static RateLimited annotation(ContainerRequestContext request) {
         ResourceInfo resource = request instanceof ResteasyReactiveContainerRequestContext rr
                 ? rr.getServerRequestContext().getResteasyReactiveResourceInfo() : null;
@@ -100,7 +101,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
 
     private static Response tooMany(RateLimiter.Decision d, String detail, ContainerRequestContext request) {
-        Problem p = new Problem("urn:cms:problem:rate-limited", "Too Many Requests", 429, detail + "; retry after "
+        Kind kind = Kind.RATE_LIMITED;
+        Problem p = new Problem(kind.type(), kind.title, kind.status, detail + "; retry after "
                 + d.retryAfterSeconds() + " s", request.getUriInfo().getPath(), List.of());
         return Response.status(429).type(Problem.MEDIA_TYPE).entity(p)
                 .header("Retry-After", Long.toString(d.retryAfterSeconds()))

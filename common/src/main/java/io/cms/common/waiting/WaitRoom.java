@@ -137,14 +137,13 @@ public final class WaitRoom implements AutoCloseable {
     private void enter(String client) {
         if (byClient.merge(client, 1, Integer::sum) > maxPerClient) {
             release(client);
-            throw new ProblemException(429, "too-many-waiting",
-                    "This client already waits for " + maxPerClient + " versions; wait for those first",
-                    java.util.List.of()).retryAfter(1);
+            throw new ProblemException(ProblemException.Kind.TOO_MANY_WAITING,
+                    "This client already waits for " + maxPerClient + " versions; wait for those first").retryAfter(1);
         }
         if (total.incrementAndGet() > maxWaiters) {
             total.decrementAndGet();
             release(client);
-            throw new ProblemException(503, "too-many-waiting",
+            throw new ProblemException(ProblemException.Kind.TOO_MANY_WAITING, 503,
                     "The service already holds " + maxWaiters + " waiting requests; ask again without minVersion, or shortly",
                     java.util.List.of()).retryAfter(1);
         }

@@ -9,9 +9,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import io.cms.local.JekyllImport;
+import org.junit.jupiter.api.Test;
 
 /**
  * Imports the sample corpus (../shared/samples/corpus, Jekyll posts in three languages) as one zip
@@ -176,7 +175,7 @@ class ImportBench {
             series.put("imported (post-service)", imported);
             series.put("rendered (render-service)", rendered);
             series.put("searchable (search-service)", searchable);
-            io.cms.local.charts.ProgressChart.write(file, title, "posts", series);
+            io.cms.testkit.charts.ProgressChart.write(file, title, "posts", series);
         }
     }
 

@@ -18,13 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.cms.local.Ports;
-import io.cms.local.WebhookReceiver;
+import io.cms.testkit.WebhookReceiver;
+import org.junit.jupiter.api.Test;
 
 /**
  * The CMS as a user runs it: {@code deploy/local/up --import DIR}, the very script of the README,

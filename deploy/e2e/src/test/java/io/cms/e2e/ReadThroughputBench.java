@@ -12,13 +12,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.cms.local.JekyllImport;
-import io.cms.local.charts.BarChart;
+import io.cms.testkit.charts.BarChart;
+import org.junit.jupiter.api.Test;
 
 /**
  * Read throughput of the three public read paths under load from wrk (Debian package {@code wrk}),

@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cms.local.WebhookReceiver;
-import io.cms.local.charts.LatencyChart;
+import io.cms.testkit.WebhookReceiver;
+import io.cms.testkit.charts.LatencyChart;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

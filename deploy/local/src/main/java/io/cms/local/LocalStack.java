@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +14,7 @@ import java.util.Map;
  * The whole CMS on one machine: PostgreSQL, a Kafka broker, then every service that has been built.
  * {@link #close()} stops the services first, then the broker, then the database.
  *
- * <p>Usage: {@code deploy/local/up} (which builds what is missing and runs {@link #main}); the
+ * <p>Usage: {@code deploy/local/up} (which builds what is missing and runs {@link Launcher}); the
  * end-to-end tests start it in-process with {@link Settings} of their own.
  */
 public final class LocalStack implements AutoCloseable {
@@ -70,72 +67,13 @@ public final class LocalStack implements AutoCloseable {
         this.settings = settings;
     }
 
-    /**
-     * Runs the stack in the foreground until Ctrl-C.
-     *
-     * @param args {@code --import DIR} imports a Jekyll {@code _posts} folder once everything is ready
-     */
-    public static void main(String[] args) throws Exception {
-        Path importDir = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--import") && i + 1 < args.length) {
-                importDir = Path.of(args[++i]).toAbsolutePath().normalize();
-                if (!Files.isDirectory(importDir)) {
-                    fail("--import " + args[i] + ": no such folder");
-                }
-            } else {
-                fail("Unknown argument " + args[i] + ". Usage: deploy/local/up [--build] [--import DIR]");
-            }
-        }
-        LocalStack stack;
-        try {
-            stack = new LocalStack(Settings.fromEnvironment());
-        } catch (IllegalArgumentException e) {
-            fail(e.getMessage());
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
-        try {
-            stack.start();
-        } catch (RuntimeException e) {
-            fail("Could not start the CMS: " + e.getMessage());
-        }
-        if (importDir != null) {
-            log("Importing the Markdown posts under " + importDir + " ...");
-            JekyllImport.Report report = JekyllImport.importFolder(importDir,
-                    "http://localhost:" + stack.port("post-service"), stack.adminToken());
-            log(String.format("Imported %d files: %d created, %d updated, %d unchanged, %d failed", report.files(),
-                    report.created(), report.updated(), report.unchanged(), report.failed()));
-            report.failures().forEach(f -> log("  failed: " + f));
-        }
-        stack.printWelcome();
-        Thread.currentThread().join();
+    /** Whether this service was built and runs. */
+    public synchronized boolean isRunning(String service) {
+        return running.stream().anyMatch(p -> p.name().equals(service));
     }
 
-    /** The URLs, the admin token and a first request to try. */
-    private void printWelcome() {
-        String post = "http://localhost:" + port("post-service");
-        log("");
-        log("The CMS is running.");
-        for (Service s : SERVICES) {
-            if (running.stream().anyMatch(p -> p.name().equals(s.name()))) {
-                log(String.format("  %-15s http://localhost:%d/api   (API docs: /q/swagger-ui, health: /q/health)",
-                        s.name(), port(s.name())));
-            }
-        }
-        log("  Admin token:    " + token);
-        log("Try:");
-        log("  curl -H 'Authorization: Bearer " + token + "' -H 'Content-Type: application/json' \\");
-        log("       -d '{\"title\":\"こんにちは\",\"markdown\":\"# Hello\\n\\nFirst post.\",\"status\":\"published\"}' "
-                + post + "/api/posts");
-        log("  curl 'http://localhost:" + port("search-service") + "/api/search?q=hello'");
-        log("  curl http://localhost:" + port("render-service") + "/api/rendered/<slug>/html");
-        log("Ctrl-C stops everything; data stays in " + settings.dataDir());
-    }
-
-    private static void fail(String message) {
-        System.err.println("[cms] " + message);
-        System.exit(1);
+    public Path dataDir() {
+        return settings.dataDir();
     }
 
     public String adminToken() {
@@ -164,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
         Path dataDir = settings.dataDir();
         try {
             Files.createDirectories(dataDir);
-            token = settings.adminToken() != null ? settings.adminToken() : keptToken(dataDir);
+            token = settings.adminToken() != null ? settings.adminToken() : AdminToken.kept(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -262,22 +200,6 @@ public final class LocalStack implements AutoCloseable {
             postgres.stop();
             postgres = null;
         }
-    }
-
-    /** The token kept in the data directory; made and kept when there is none. */
-    private static String keptToken(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("admin-token");
-        if (Files.exists(file)) {
-            log("Using the admin token kept in " + file);
-            return Files.readString(file).strip();
-        }
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.writeString(file, token + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        log("Generated an admin token, kept in " + file);
-        return token;
     }
 
     private static void requireFree(String what, int port, String variable) {

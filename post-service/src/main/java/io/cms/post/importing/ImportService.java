@@ -11,10 +11,11 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException;
 import io.cms.post.Post;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostService;
-import io.cms.post.service.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,7 +61,7 @@ public class ImportService {
             Post updated = posts.update(existing.get().id, input, null, ACTOR);
             return result(name, updated.version == before ? "unchanged" : "updated", updated);
         } catch (ProblemException e) {
-            ProblemException.FieldError first = e.errors().isEmpty() ? null : e.errors().get(0);
+            Problem.FieldError first = e.errors().isEmpty() ? null : e.errors().get(0);
             return ImportResult.failed(name, first == null ? null : first.field(),
                     first == null ? e.getMessage() : first.message());
         } catch (ConstraintViolationException e) {

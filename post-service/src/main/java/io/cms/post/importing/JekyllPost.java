@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostService;
-import io.cms.post.service.ProblemException;
 import io.cms.post.service.Slugs;
 
 /**
@@ -33,7 +34,7 @@ public final class JekyllPost {
             parsed = FrontMatter.parse(text);
         } catch (FrontMatter.InvalidFrontMatter e) {
             throw new ProblemException(ProblemException.Kind.VALIDATION, "frontMatter: " + e.getMessage(),
-                    List.of(new ProblemException.FieldError("frontMatter", e.getMessage(), e.limit(), e.actual())));
+                    List.of(new Problem.FieldError("frontMatter", e.getMessage(), e.limit(), e.actual())));
         }
         Map<String, Object> fm = parsed.values();
         String[] fromName = JekyllDates.fromFileName(fileName);

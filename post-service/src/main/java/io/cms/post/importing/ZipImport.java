@@ -10,8 +10,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
-import io.cms.post.service.ProblemException;
-import io.cms.post.service.ProblemException.Kind;
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

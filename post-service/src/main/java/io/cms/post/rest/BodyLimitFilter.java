@@ -1,6 +1,7 @@
 package io.cms.post.rest;
 
-import io.cms.post.service.ProblemException.Kind;
+import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException.Kind;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,13 +5,15 @@ import java.io.InputStream;
 import java.util.List;
 
 import io.cms.common.limits.RateLimited;
+import io.cms.common.rest.AdminOnly;
+import io.cms.common.rest.Problem.FieldError;
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.importing.ImportReport;
 import io.cms.post.importing.ImportResult;
 import io.cms.post.importing.ImportService;
 import io.cms.post.importing.ZipImport;
-import io.cms.post.service.ProblemException;
-import io.cms.post.service.ProblemException.FieldError;
-import io.cms.post.service.ProblemException.Kind;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.smallrye.common.annotation.Blocking;
 
 /** Jekyll/Hugo import: one Markdown file, or a zip of many, each created or updated by slug. */
 @Path("/api/import")

@@ -4,14 +4,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-
 import java.util.List;
 
+import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ResultWindow;
 import io.cms.post.PostStatus;
 import io.cms.post.service.PostCursor;
 import io.cms.post.service.PostQuery;
-import io.cms.post.service.ProblemException;
 
 /** Parses and checks the query parameters of the post list, naming the parameter at fault. */
 final class ListParams {
@@ -34,7 +34,7 @@ final class ListParams {
         ResultWindow.refusal(page, limit, "Walk the whole list with cursor: follow each answer's next link.")
                 .ifPresent(message -> {
                     throw new ProblemException(ProblemException.Kind.VALIDATION, "page: " + message,
-                            List.of(new ProblemException.FieldError("page", message, (long) ResultWindow.MAX_RESULTS,
+                            List.of(new Problem.FieldError("page", message, (long) ResultWindow.MAX_RESULTS,
                                     ResultWindow.reach(page, limit))));
                 });
     }

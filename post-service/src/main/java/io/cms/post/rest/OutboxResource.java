@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import io.cms.common.rest.AdminOnly;
 import io.cms.post.messaging.ParkedEvents;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

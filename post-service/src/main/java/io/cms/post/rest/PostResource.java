@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.cms.common.limits.RateLimited;
+import io.cms.common.rest.AdminAuth;
+import io.cms.common.rest.AdminOnly;
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.Post;
 import io.cms.post.PostRevision;
 import io.cms.post.PostStatus;
@@ -13,8 +17,6 @@ import io.cms.post.service.PostCursor;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostQuery;
 import io.cms.post.service.PostService;
-import io.cms.post.service.ProblemException;
-import io.cms.post.service.ProblemException.Kind;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -150,7 +152,7 @@ public class PostResource {
     public List<RevisionSummary> revisions(@PathParam("id") String id) {
         List<PostRevision> all = PostRevision.list("postId = ?1 order by version", uuid(id));
         if (all.isEmpty()) {
-            throw ProblemException.notFound("Post " + id);
+            throw ProblemException.notFound("Post " + id + " does not exist");
         }
         return all.stream().map(RevisionSummary::of).toList();
     }
@@ -161,7 +163,7 @@ public class PostResource {
     public Response revision(@PathParam("id") String id, @PathParam("version") long version) {
         PostRevision r = PostRevision.find("postId = ?1 and version = ?2", uuid(id), version).firstResult();
         if (r == null) {
-            throw ProblemException.notFound("Version " + version + " of post " + id);
+            throw ProblemException.notFound("Version " + version + " of post " + id + " does not exist");
         }
         return Response.ok(r.snapshot, MediaType.APPLICATION_JSON).tag(Long.toString(r.version))
                 .header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE).build();
@@ -186,9 +188,9 @@ public class PostResource {
 
     /** A published post for everyone; any other post only for the admin (404 otherwise: no leaks). */
     Post visible(String idOrSlug, String authorization) {
-        Post post = posts.find(idOrSlug).orElseThrow(() -> ProblemException.notFound("Post " + idOrSlug));
+        Post post = posts.find(idOrSlug).orElseThrow(() -> ProblemException.notFound("Post " + idOrSlug + " does not exist"));
         if (post.status != PostStatus.PUBLISHED && !auth.isAdmin(authorization)) {
-            throw ProblemException.notFound("Post " + idOrSlug);
+            throw ProblemException.notFound("Post " + idOrSlug + " does not exist");
         }
         return post;
     }
@@ -206,7 +208,7 @@ public class PostResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Post " + id);
+            throw ProblemException.notFound("Post " + id + " does not exist");
         }
     }
 }

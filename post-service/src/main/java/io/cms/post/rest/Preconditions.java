@@ -1,8 +1,8 @@
 package io.cms.post.rest;
 
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.Post;
-import io.cms.post.service.ProblemException;
-import io.cms.post.service.ProblemException.Kind;
 
 /** ETags of posts and the conditional headers that use them. The ETag is the post's version. */
 final class Preconditions {

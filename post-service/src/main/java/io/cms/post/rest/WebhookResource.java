@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cms.post.service.ProblemException;
+import io.cms.common.rest.AdminOnly;
+import io.cms.common.rest.ProblemException;
 import io.cms.post.webhooks.DeliveryLog;
 import io.cms.post.webhooks.DeliveryPlanner;
 import io.cms.post.webhooks.DeliveryStore;
@@ -126,7 +127,7 @@ public class WebhookResource {
             throws SQLException {
         WebhookSubscription s = subscriptions.get(id);
         return log.one(s.id, deliveryUuid(deliveryId)).map(DeliveryView::of)
-                .orElseThrow(() -> ProblemException.notFound("Delivery " + deliveryId));
+                .orElseThrow(() -> ProblemException.notFound("Delivery " + deliveryId + " does not exist"));
     }
 
     /** Sends a delivery again now under the same webhook-id, with a fresh retry schedule. */
@@ -138,7 +139,7 @@ public class WebhookResource {
         UUID delivery = deliveryUuid(deliveryId);
         if (!store.redeliver(s.id, delivery, worker.policy().maxAttempts())) {
             if (log.one(s.id, delivery).isEmpty()) {
-                throw ProblemException.notFound("Delivery " + deliveryId);
+                throw ProblemException.notFound("Delivery " + deliveryId + " does not exist");
             }
             throw new ProblemException(ProblemException.Kind.CONFLICT,
                     "The delivery is being attempted right now; try again when this attempt is logged");
@@ -186,7 +187,7 @@ public class WebhookResource {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Delivery " + value);
+            throw ProblemException.notFound("Delivery " + value + " does not exist");
         }
     }
 

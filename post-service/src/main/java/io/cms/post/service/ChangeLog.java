@@ -13,8 +13,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.common.messaging.EventLimits;
+import io.cms.common.messaging.PostChangedEvent;
+import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException;
 import io.cms.post.Post;
-import io.cms.post.messaging.PostChangedEvent;
 import io.cms.post.messaging.PostEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -135,7 +137,7 @@ public class ChangeLog {
         String message = "makes the post's change event " + bytes + " bytes of JSON; the limit is "
                 + EventLimits.MAX_EVENT_BYTES;
         throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, field + ": " + message,
-                List.of(new ProblemException.FieldError(field, message, (long) EventLimits.MAX_EVENT_BYTES, bytes)));
+                List.of(new Problem.FieldError(field, message, (long) EventLimits.MAX_EVENT_BYTES, bytes)));
     }
 
     private String toJson(Object event) {

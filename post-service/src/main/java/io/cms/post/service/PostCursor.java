@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.cms.common.rest.ProblemException;
 import io.cms.post.Post;
 
 /**

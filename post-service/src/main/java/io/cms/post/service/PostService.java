@@ -2,20 +2,19 @@ package io.cms.post.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.cms.common.messaging.PostChangedEvent;
+import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.Post;
 import io.cms.post.PostStatus;
-import io.cms.post.messaging.PostChangedEvent;
 import io.cms.post.messaging.PostEventType;
-import io.cms.post.service.ProblemException.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -70,7 +69,7 @@ public class PostService {
         } else {
             post.slug = uniqueSlug(Slugs.slugify(input.title()));
         }
-        apply(post, input, PostStatus.DRAFT, now);
+        PostInputs.apply(post, input, PostStatus.DRAFT, now);
         post.version = 1;
         post.updatedAt = now;
         post.persist();
@@ -95,7 +94,7 @@ public class PostService {
         if (input.slug() != null) {
             post.slug = input.slug();
         }
-        apply(post, input, post.status, now);
+        PostInputs.apply(post, input, post.status, now);
         return commitChange(post, before, oldStatus, actor, now);
     }
 
@@ -161,28 +160,6 @@ public class PostService {
         return PostEventType.UPDATED;
     }
 
-    private void apply(Post post, PostInput in, PostStatus statusIfMissing, OffsetDateTime now) {
-        post.title = in.title().strip();
-        post.markdown = in.markdown() == null ? "" : in.markdown();
-        post.excerpt = blankToNull(in.excerpt());
-        post.author = blankToNull(in.author());
-        post.tags = distinct(in.tags());
-        post.categories = distinct(in.categories());
-        post.lang = blankToNull(in.lang());
-        post.layout = blankToNull(in.layout());
-        post.frontMatter = in.frontMatter() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(in.frontMatter());
-        PostStatus status = in.status() == null ? statusIfMissing : PostStatus.fromWire(in.status());
-        OffsetDateTime publishedAt = in.publishedAt() == null ? null : utc(in.publishedAt());
-        if (status == PostStatus.SCHEDULED && (publishedAt == null || !publishedAt.isAfter(now))) {
-            throw ProblemException.invalid("publishedAt", "a scheduled post needs a publishedAt in the future");
-        }
-        if (status == PostStatus.PUBLISHED && publishedAt == null) {
-            publishedAt = post.status == PostStatus.PUBLISHED && post.publishedAt != null ? post.publishedAt : now;
-        }
-        post.status = status;
-        post.publishedAt = publishedAt;
-    }
-
     private void check(PostInput input) {
         if (input == null) {
             throw ProblemException.invalid("body", "a JSON object with the post is required");
@@ -203,7 +180,7 @@ public class PostService {
     private Post lockForChange(UUID id, Long expectedVersion) {
         Post post = Post.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (post == null) {
-            throw ProblemException.notFound("Post " + id);
+            throw ProblemException.notFound("Post " + id + " does not exist");
         }
         if (expectedVersion != null && expectedVersion != post.version) {
             throw new ProblemException(Kind.PRECONDITION_FAILED,
@@ -216,7 +193,7 @@ public class PostService {
         Post other = Post.find("slug", slug).firstResult();
         if (other != null && !other.id.equals(owner)) {
             throw new ProblemException(Kind.CONFLICT, "The slug '" + slug + "' belongs to another post",
-                    List.of(new ProblemException.FieldError("slug", "is already taken")));
+                    List.of(new Problem.FieldError("slug", "is already taken")));
         }
     }
 
@@ -231,27 +208,6 @@ public class PostService {
     private OffsetDateTime now() {
         // PostgreSQL keeps microseconds; truncating here makes what we return equal what we store.
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime utc(OffsetDateTime t) {
-        return t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static List<String> distinct(List<String> values) {
-        List<String> out = new ArrayList<>();
-        if (values != null) {
-            for (String v : values) {
-                String s = v.strip();
-                if (!out.contains(s)) {
-                    out.add(s);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private static UUID parseUuid(String s) {

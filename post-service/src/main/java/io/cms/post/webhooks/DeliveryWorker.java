@@ -37,6 +37,7 @@ public class DeliveryWorker {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(15);
 
     private final DeliveryStore store;
+    private final DeliveryOutcomes outcomes;
     private final WebhookConfig config;
     private final RetryPolicy policy;
     private final TargetGuard guard;
@@ -50,9 +51,10 @@ public class DeliveryWorker {
 
     private final Vertx vertx;
 
-    DeliveryWorker(DeliveryStore store, WebhookConfig config, TargetGuard guard, Vertx vertx) {
+    DeliveryWorker(DeliveryStore store, DeliveryOutcomes outcomes, WebhookConfig config, TargetGuard guard, Vertx vertx) {
         this.vertx = vertx;
         this.store = store;
+        this.outcomes = outcomes;
         this.config = config;
         this.guard = guard;
         this.policy = new RetryPolicy(config.retrySchedule());
@@ -166,10 +168,10 @@ public class DeliveryWorker {
         try {
             switch (RetryPolicy.verdict(result.attempt().statusCode())) {
                 case DELIVERED -> {
-                    return store.delivered(d, result.attempt(), running ? lease() : null);
+                    return outcomes.delivered(d, result.attempt(), running ? lease() : null);
                 }
-                case GONE -> store.gone(d, result.attempt());
-                case RETRY -> store.failed(d, result.attempt(), policy.delayAfter(d.attempts() + 1, result.retryAfter()),
+                case GONE -> outcomes.gone(d, result.attempt());
+                case RETRY -> outcomes.failed(d, result.attempt(), policy.delayAfter(d.attempts() + 1, result.retryAfter()),
                         config.disableAfter());
             }
             return Optional.empty();

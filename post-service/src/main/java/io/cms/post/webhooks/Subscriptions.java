@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cms.post.service.ProblemException;
+import io.cms.common.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -53,11 +53,11 @@ public class Subscriptions {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Webhook " + id);
+            throw ProblemException.notFound("Webhook " + id + " does not exist");
         }
         WebhookSubscription s = WebhookSubscription.findById(uuid);
         if (s == null) {
-            throw ProblemException.notFound("Webhook " + id);
+            throw ProblemException.notFound("Webhook " + id + " does not exist");
         }
         return s;
     }

@@ -16,12 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.cms.common.messaging.CommittedOnly;
-import io.cms.local.TestInfrastructure;
 import io.cms.post.InfraResource;
 import io.cms.post.Post;
 import io.cms.post.messaging.Topics;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostService;
+import io.cms.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

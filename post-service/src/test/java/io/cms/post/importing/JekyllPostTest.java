@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.cms.common.rest.ProblemException;
 import io.cms.post.service.PostInput;
-import io.cms.post.service.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class JekyllPostTest {

@@ -19,10 +19,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cms.local.TestInfrastructure;
 import io.cms.post.InfraResource;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostService;
+import io.cms.testkit.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import io.cms.local.WebhookReceiver;
 import io.cms.post.InfraResource;
+import io.cms.testkit.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,6 +46,9 @@ class DeliveryClaimIT {
     DeliveryStore store;
 
     @Inject
+    DeliveryOutcomes outcomes;
+
+    @Inject
     DataSource dataSource;
 
     /**
@@ -58,12 +61,12 @@ class DeliveryClaimIT {
     void aPostsNextDeliveryFollowsAtOnceUnlessAnotherPostWaitedLonger() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             DeliveryStore.Claimed alone = heldWithNextQueued(receiver, false);
-            Optional<DeliveryStore.Claimed> next = store.delivered(alone, attempt(), Duration.ofSeconds(30));
+            Optional<DeliveryStore.Claimed> next = outcomes.delivered(alone, attempt(), Duration.ofSeconds(30));
             assertTrue(next.isPresent(), "nothing older waits: the post's next delivery is claimed with the record");
             assertEquals(alone.postId(), next.get().postId());
 
             DeliveryStore.Claimed behindOther = heldWithNextQueued(receiver, true);
-            assertEquals(Optional.empty(), store.delivered(behindOther, attempt(), Duration.ofSeconds(30)),
+            assertEquals(Optional.empty(), outcomes.delivered(behindOther, attempt(), Duration.ofSeconds(30)),
                     "another post's older delivery goes first, through the worker");
         }
     }

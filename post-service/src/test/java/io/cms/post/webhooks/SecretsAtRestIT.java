@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.cms.local.Postgres;
-import io.cms.local.TestInfrastructure;
-import io.cms.local.WebhookReceiver;
 import io.cms.post.InfraResource;
+import io.cms.testkit.TestInfrastructure;
+import io.cms.testkit.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,12 +1,12 @@
 package io.cms.post.webhooks;
 
-import io.cms.local.WebhookReceiver;
 import static io.cms.post.TestPosts.admin;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cms.testkit.WebhookReceiver;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 

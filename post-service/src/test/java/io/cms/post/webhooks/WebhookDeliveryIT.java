@@ -17,10 +17,10 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cms.local.ContractEvents;
-import io.cms.local.TopicTap;
-import io.cms.local.WebhookReceiver;
 import io.cms.post.InfraResource;
+import io.cms.testkit.ContractEvents;
+import io.cms.testkit.TopicTap;
+import io.cms.testkit.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,6 +1,5 @@
 package io.cms.post.webhooks;
 
-import io.cms.local.WebhookReceiver;
 import static io.cms.post.TestPosts.admin;
 import static io.cms.post.TestPosts.body;
 import static io.cms.post.TestPosts.create;
@@ -17,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.cms.post.InfraResource;
+import io.cms.testkit.WebhookReceiver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
 package io.cms.post.webhooks;
 
-import io.cms.local.WebhookReceiver;
 import static io.cms.post.TestPosts.admin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cms.post.InfraResource;
+import io.cms.testkit.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

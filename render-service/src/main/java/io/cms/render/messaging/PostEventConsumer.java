@@ -1,6 +1,7 @@
 package io.cms.render.messaging;
 
 import io.cms.common.messaging.EventLag;
+import io.cms.common.messaging.PostChangedEvent;
 import io.cms.common.messaging.PostEventReader;
 import io.cms.common.messaging.TransientRetry;
 import io.cms.render.RenderedPost;
@@ -20,7 +21,7 @@ public class PostEventConsumer {
 
     private final RenderService renders;
     private final RenderedPublisher publisher;
-    private final PostEventReader<PostEvent> reader = new PostEventReader<>(PostEvent.class);
+    private final PostEventReader<PostChangedEvent> reader = new PostEventReader<>(PostChangedEvent.class);
 
     private final EventLag lag;
 
@@ -34,7 +35,7 @@ public class PostEventConsumer {
         lag.received(record);
         RenderedPost announced;
         try {
-            PostEvent event = reader.read(record);
+            PostChangedEvent event = reader.read(record);
             String where = "Rendering " + record.topic() + "-" + record.partition() + "@" + record.offset();
             announced = TransientRetry.run(where, () -> renders.apply(event, false), PostEventConsumer::isPoison);
         } catch (PostEventReader.PoisonEvent | Renderer.RenderFailure e) {

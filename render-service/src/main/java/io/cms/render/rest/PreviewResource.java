@@ -1,8 +1,8 @@
 package io.cms.render.rest;
 
 import io.cms.common.limits.RateLimited;
-import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.AdminAuth;
+import io.cms.common.rest.ProblemException;
 import io.cms.render.service.Renderer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -69,7 +69,7 @@ public class PreviewResource {
         try {
             return RenderedResponse.preview(title, renderer.render(markdown, excerpt));
         } catch (Renderer.RenderFailure e) {
-            throw new ProblemException(422, "unrenderable", e.getMessage(), java.util.List.of());
+            throw new ProblemException(ProblemException.Kind.UNRENDERABLE, e.getMessage());
         }
     }
 }

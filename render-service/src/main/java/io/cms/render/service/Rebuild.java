@@ -1,10 +1,11 @@
 package io.cms.render.service;
 
+import io.cms.common.messaging.PostChangedEvent;
 import io.cms.common.messaging.PostEventReader;
 import io.cms.common.messaging.RebuildJob;
+import io.cms.common.messaging.Rebuildable;
 import io.cms.common.messaging.TopicReplay;
 import io.cms.render.messaging.Channels;
-import io.cms.render.messaging.PostEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,10 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * in place, and the version rule keeps a newer live render from being overwritten.
  */
 @ApplicationScoped
-public class Rebuild {
+public class Rebuild implements Rebuildable {
 
     private final RenderService renders;
-    private final PostEventReader<PostEvent> reader = new PostEventReader<>(PostEvent.class);
+    private final PostEventReader<PostChangedEvent> reader = new PostEventReader<>(PostChangedEvent.class);
     private final String bootstrapServers;
     private final RebuildJob job = new RebuildJob("render-rebuild");
 
@@ -26,11 +27,13 @@ public class Rebuild {
         this.bootstrapServers = bootstrapServers;
     }
 
+    @Override
     public RebuildJob.Status status() {
         return job.status();
     }
 
     /** Starts a rebuild unless one is running; returns the status either way. */
+    @Override
     public RebuildJob.Status start() {
         return job.start(this::run);
     }

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.cms.common.messaging.PostChangedEvent;
 import io.cms.render.RenderedPost;
 import io.cms.render.markdown.ContentWarning;
 import io.cms.render.markdown.RenderResult;
-import io.cms.render.messaging.PostEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -38,7 +38,7 @@ public class RenderService {
      * that says so, with the reason as a content warning: readers get an answer, the writer sees why,
      * and the stream goes on. Its next version is rendered afresh.
      */
-    private RenderResult renderOrPlaceholder(PostEvent event) {
+    private RenderResult renderOrPlaceholder(PostChangedEvent event) {
         try {
             return renderer.render(event.markdown(), event.excerpt());
         } catch (Renderer.RenderFailure e) {
@@ -59,7 +59,7 @@ public class RenderService {
      * @param force re-render even if this version is already stored (rebuilds)
      * @return the stored render to announce on {@code cms.rendered}, or null if there is nothing new to announce
      */
-    public RenderedPost apply(PostEvent event, boolean force) {
+    public RenderedPost apply(PostChangedEvent event, boolean force) {
         // Versions this replica stored: skips rendering an event already superseded without a query.
         // Only a hint (another replica may have stored a newer one); the save transaction decides.
         Long known = storedVersions.get(event.id());

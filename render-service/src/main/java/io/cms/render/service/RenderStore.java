@@ -20,9 +20,9 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.common.messaging.PostChangedEvent;
 import io.cms.render.RenderedPost;
 import io.cms.render.markdown.RenderResult;
-import io.cms.render.messaging.PostEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -68,7 +68,7 @@ public class RenderStore {
      * @param result the render, or null when the post is no longer public
      * @param force apply an event of the version already stored too (a rebuild after a renderer change)
      */
-    public Saved save(PostEvent event, RenderResult result, boolean force) {
+    public Saved save(PostChangedEvent event, RenderResult result, boolean force) {
         RenderedPost row = new RenderedPost();
         row.id = event.id();
         row.version = event.version();

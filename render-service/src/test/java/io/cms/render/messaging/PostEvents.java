@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.cms.local.ContractEvents;
+import io.cms.testkit.ContractEvents;
 
 /**
  * Produces {@code cms.posts} events built from post-service's contract fixtures, so this consumer is

@@ -1,6 +1,6 @@
 package io.cms.search.index;
 
-import io.cms.search.messaging.PostEvent;
+import io.cms.common.messaging.PostChangedEvent;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -33,7 +33,7 @@ public final class PostDocument {
     private PostDocument() {
     }
 
-    public static Document of(PostEvent e) {
+    public static Document of(PostChangedEvent e) {
         Document d = new Document();
         d.add(new StringField(Fields.ID, e.id().toString(), Field.Store.YES));
         d.add(new StoredField(Fields.VERSION, e.version()));

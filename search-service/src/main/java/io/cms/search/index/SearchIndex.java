@@ -4,32 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
-import io.cms.search.messaging.PostEvent;
+import io.cms.common.messaging.PostChangedEvent;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MergeTrigger;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -40,27 +30,11 @@ import org.apache.lucene.util.Bits;
  */
 public final class SearchIndex implements AutoCloseable {
 
-    private static final String OFFSETS = "kafka-offsets";
-
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
-    /**
-     * Version of the index layout (fields, their options, analyzers). An index committed with another
-     * one is rebuilt from {@code cms.posts} at start. 2: offsets in the postings of highlighted fields.
-     * 4: stored fields uncompressed ({@link SearchCodec}).
-     */
-    static final String SCHEMA = "4";
-    private static final String SCHEMA_KEY = "cms.schema";
-
-    /** Largest new segment (flushed or merged) kept in memory until commit, and the cache's bound. */
-    private static final double NRT_CACHE_MAX_MERGE_MB = 4;
-    private static final double NRT_CACHE_MAX_MB = 16;
-    /** Largest segments a refresh merges before it opens the new reader, while loading (see {@link #loading}). */
-    private static final long REFRESH_MERGE_MAX_BYTES = 16L << 20;
-
     /**
      * Whether changes arrive in bulk (a backlog, a rebuild) rather than one at a time. The two want
      * opposite refreshes. One at a time: the refresh opens what it flushed and leaves merging to the
@@ -79,12 +53,7 @@ public final class SearchIndex implements AutoCloseable {
     private volatile IntSupplier watchers = () -> 0;
     private volatile Runnable refreshed = () -> { };
     private volatile long lastGeneration;
-    private volatile FacetState facetState;
-
-    /** Facet ordinals of one reader; building them walks every document, so they are built once per reader. */
-    private record FacetState(org.apache.lucene.index.IndexReader reader,
-            org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState state) {
-    }
+    private final FacetOrdinals facets = new FacetOrdinals();
 
     static {
         SearchCodec.register();
@@ -95,21 +64,8 @@ public final class SearchIndex implements AutoCloseable {
         this.path = dir;
         try {
             Files.createDirectories(dir);
-            directory = new NRTCachingDirectory(FSDirectory.open(dir), NRT_CACHE_MAX_MERGE_MB, NRT_CACHE_MAX_MB) {
-                @Override
-                protected boolean doCacheWrite(String name, IOContext context) {
-                    return !loading && super.doCacheWrite(name, context);
-                }
-            };
-            IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCodec(new SearchCodec())
-                    .setRAMBufferSizeMB(32)
-                    // Near-real-time refreshes flush a tiny segment per change, soon merged away: packing
-                    // each into a compound file first was 2-3 % of the service's CPU under a write stream.
-                    .setUseCompoundFile(false)
-                    .setMergePolicy(mergePolicy());
-            writer = new IndexWriter(directory, config);
+            directory = IndexTuning.directory(dir, () -> loading);
+            writer = new IndexWriter(directory, IndexTuning.writerConfig(analyzer, () -> loading));
             searchers = new SearcherManager(writer, new SlicedSearchers());
             searchers.addListener(new ReferenceManager.RefreshListener() {
                 @Override
@@ -133,82 +89,9 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Few segments of similar size: every query pays a term lookup per field and segment (7-9 fields
-     * a term), so at 100 000 posts 9 segments cost a query about twice the time of 2. Segments are
-     * kept no larger than the index divided by the cores (target search concurrency), so that the
-     * searcher still has one slice of about equal size per core. Costs more merging while indexing.
-     */
-    private TieredMergePolicy mergePolicy() {
-        TieredMergePolicy policy = new TieredMergePolicy() {
-            @Override
-            public MergeSpecification findFullFlushMerges(MergeTrigger trigger,
-                    SegmentInfos infos, MergeContext context) throws IOException {
-                return loading ? super.findFullFlushMerges(trigger, infos, context) : null;
-            }
-
-            @Override
-            protected long maxFullFlushMergeSize() {
-                return REFRESH_MERGE_MAX_BYTES;
-            }
-        };
-        policy.setSegmentsPerTier(3);
-        policy.setFloorSegmentMB(64);
-        policy.setTargetSearchConcurrency(Runtime.getRuntime().availableProcessors());
-        return policy;
-    }
-
-    /**
-     * Opens the index; one that cannot be read (corrupt, or written by an incompatible Lucene) is
-     * moved aside and replaced by an empty one, which the feed then rebuilds from the beginning of
-     * {@code cms.posts} (readiness stays false until it has caught up).
-     */
+    /** Opens the index, or an empty one in place of one that cannot be used ({@link IndexFiles#openOrRecover}). */
     public static SearchIndex openOrRecover(Path dir, Analyzer analyzer) {
-        String schema = committedSchema(dir);
-        if (schema != null && !schema.equals(SCHEMA)) {
-            moveAside(dir, "written with index schema " + schema + ", this version uses " + SCHEMA);
-            return new SearchIndex(dir, analyzer);
-        }
-        try {
-            return new SearchIndex(dir, analyzer);
-        } catch (UncheckedIOException e) {
-            if (!(e.getCause() instanceof org.apache.lucene.index.CorruptIndexException
-                    || e.getCause() instanceof org.apache.lucene.index.IndexFormatTooOldException
-                    || e.getCause() instanceof org.apache.lucene.index.IndexFormatTooNewException
-                    || e.getCause() instanceof java.nio.file.NoSuchFileException
-                    || e.getCause() instanceof java.io.EOFException)) {
-                throw e;
-            }
-            moveAside(dir, "it cannot be read: " + e.getCause());
-            return new SearchIndex(dir, analyzer);
-        }
-    }
-
-    private static void moveAside(Path dir, String why) {
-        Path aside = dir.resolveSibling(dir.getFileName() + ".unreadable-" + System.currentTimeMillis());
-        org.jboss.logging.Logger.getLogger(SearchIndex.class).errorf(
-                "The search index in %s is not usable (%s); moved to %s, rebuilding from cms.posts", dir, why, aside);
-        try {
-            Files.move(dir, aside);
-        } catch (IOException moveFailed) {
-            throw new UncheckedIOException("Could not move the unusable index aside", moveFailed);
-        }
-    }
-
-    /** The schema an existing index was committed with ("1" for indexes from before it was recorded); null if none. */
-    private static String committedSchema(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        try (Directory d = FSDirectory.open(dir)) {
-            if (!DirectoryReader.indexExists(d)) {
-                return null;
-            }
-            List<IndexCommit> commits = DirectoryReader.listCommits(d);
-            return commits.get(commits.size() - 1).getUserData().getOrDefault(SCHEMA_KEY, "1");
-        } catch (IOException e) {
-            return null; // unreadable: the normal open finds out and recovers
-        }
+        return IndexFiles.openOrRecover(dir, analyzer);
     }
 
     public Path directoryPath() {
@@ -230,7 +113,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Applies an event if it is newer than what the index holds; returns whether it did. */
-    public boolean apply(PostEvent event) throws IOException {
+    public boolean apply(PostChangedEvent event) throws IOException {
         String id = event.id().toString();
         if (event.version() <= version(id)) {
             return false;
@@ -271,27 +154,8 @@ public final class SearchIndex implements AutoCloseable {
      * The facet state of this searcher's reader, built on first use after a refresh and shared by
      * every search on that reader; null while the index has no facet values at all.
      */
-    public org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState facets(IndexSearcher searcher)
-            throws IOException {
-        FacetState cached = facetState;
-        if (cached != null && cached.reader() == searcher.getIndexReader()) {
-            return cached.state();
-        }
-        synchronized (this) {
-            cached = facetState;
-            if (cached != null && cached.reader() == searcher.getIndexReader()) {
-                return cached.state();
-            }
-            org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState state;
-            try {
-                state = new org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState(
-                        searcher.getIndexReader(), PostDocument.FACETS);
-            } catch (IllegalArgumentException noFacetsYet) {
-                return null;
-            }
-            facetState = new FacetState(searcher.getIndexReader(), state);
-            return state;
-        }
+    public SortedSetDocValuesReaderState facets(IndexSearcher searcher) throws IOException {
+        return facets.of(searcher);
     }
 
     public IndexSearcher acquire() throws IOException {
@@ -304,32 +168,13 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Makes the index durable together with the Kafka offsets it covers. */
     public void commit(Map<Integer, Long> nextOffsets) throws IOException {
-        Map<String, String> data = new HashMap<>();
-        StringBuilder sb = new StringBuilder();
-        nextOffsets.forEach((p, o) -> sb.append(p).append(':').append(o).append(','));
-        data.put(OFFSETS, sb.toString());
-        data.put(SCHEMA_KEY, SCHEMA);
-        writer.setLiveCommitData(data.entrySet());
+        writer.setLiveCommitData(IndexFiles.commitData(nextOffsets).entrySet());
         writer.commit();
     }
 
     /** The offsets of the last commit: partition → next offset to read. Empty for a new index. */
     public Map<Integer, Long> committedOffsets() throws IOException {
-        Map<Integer, Long> out = new HashMap<>();
-        if (!DirectoryReader.indexExists(directory)) {
-            return out;
-        }
-        String value = DirectoryReader.listCommits(directory).get(DirectoryReader.listCommits(directory).size() - 1)
-                .getUserData().get(OFFSETS);
-        if (value != null) {
-            for (String pair : value.split(",")) {
-                if (!pair.isBlank()) {
-                    String[] kv = pair.split(":");
-                    out.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
-                }
-            }
-        }
-        return out;
+        return IndexFiles.committedOffsets(directory);
     }
 
     private void loadVersions() throws IOException {

@@ -10,6 +10,7 @@ import io.cms.common.messaging.BackgroundLoop;
 import io.cms.common.messaging.CommittedOnly;
 import io.cms.common.messaging.DeadLetters;
 import io.cms.common.messaging.EventLimits;
+import io.cms.common.messaging.PostChangedEvent;
 import io.cms.common.messaging.PostEventReader;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
@@ -43,7 +44,7 @@ public class IndexFeeder {
     public static final String POSTS_TOPIC = "cms.posts";
     public static final String DLQ_TOPIC = "cms.posts.search-dlq";
     private static final Logger LOG = Logger.getLogger(IndexFeeder.class);
-    private static final PostEventReader<PostEvent> READER = new PostEventReader<>(PostEvent.class);
+    private static final PostEventReader<PostChangedEvent> READER = new PostEventReader<>(PostChangedEvent.class);
     /**
      * A poll with at least this many events means a backlog (catching up, an import): the index then
      * refreshes for throughput rather than for the quickest read-your-writes ({@link SearchIndex#loading}).

@@ -16,8 +16,8 @@ import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
-import io.cms.common.rest.ResultWindow;
 import io.cms.common.rest.ReadYourWrites;
+import io.cms.common.rest.ResultWindow;
 import io.cms.search.service.IndexWaiters;
 import io.cms.search.service.SearchRequest;
 import io.cms.search.service.SearchResult;
@@ -77,7 +77,7 @@ public class SearchResource {
         int p = number("page", page, 1, 1, Integer.MAX_VALUE);
         int l = number("limit", limit, 10, 1, MAX_LIMIT);
         ResultWindow.refusal(p, l, "Narrow the search (q, tag, from/to) instead of paging deeper.").ifPresent(message -> {
-            throw new ProblemException(400, "validation", "page: " + message, List.of(new Problem.FieldError("page",
+            throw new ProblemException(ProblemException.Kind.VALIDATION, "page: " + message, List.of(new Problem.FieldError("page",
                     message, (long) ResultWindow.MAX_RESULTS, ResultWindow.reach(p, l))));
         });
         try {

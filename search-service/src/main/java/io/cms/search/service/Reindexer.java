@@ -5,13 +5,14 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.cms.common.messaging.PostChangedEvent;
 import io.cms.common.messaging.PostEventReader;
 import io.cms.common.messaging.RebuildJob;
+import io.cms.common.messaging.Rebuildable;
 import io.cms.common.messaging.TopicReplay;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
 import io.cms.search.messaging.IndexFeeder;
-import io.cms.search.messaging.PostEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,9 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * answering from the old index until the moment of the swap.
  */
 @ApplicationScoped
-public class Reindexer {
+public class Reindexer implements Rebuildable {
 
-    private static final PostEventReader<PostEvent> READER = new PostEventReader<>(PostEvent.class);
+    private static final PostEventReader<PostChangedEvent> READER = new PostEventReader<>(PostChangedEvent.class);
 
     private final IndexHolder indexes;
     private final IndexFeeder feeder;
@@ -37,10 +38,12 @@ public class Reindexer {
         this.bootstrapServers = bootstrapServers;
     }
 
+    @Override
     public RebuildJob.Status status() {
         return job.status();
     }
 
+    @Override
     public RebuildJob.Status start() {
         return job.start(this::run);
     }

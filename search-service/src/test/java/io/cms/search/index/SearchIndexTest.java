@@ -11,19 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import io.cms.search.messaging.PostEvent;
+import io.cms.common.messaging.PostChangedEvent;
 import org.apache.lucene.index.Term;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchIndexTest {
 
-    private static PostEvent post(UUID id, long version, String status) {
-        return new PostEvent(id, "slug", "題名", "本文", null, null, List.of(), List.of(), "ja", status,
-                OffsetDateTime.parse("2024-01-01T00:00:00Z"), version, false);
+    private static PostChangedEvent post(UUID id, long version, String status) {
+        return new PostChangedEvent(id, "slug", "題名", "本文", null, null, List.of(), List.of(), "ja", null,
+                status, OffsetDateTime.parse("2024-01-01T00:00:00Z"), null, null, version, Map.of(), false, List.of());
     }
 
     @Test

@@ -4,17 +4,17 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
-import org.apache.lucene.search.IndexSearcher;
-import org.junit.jupiter.api.Test;
-
+import io.cms.common.messaging.PostChangedEvent;
 import io.cms.search.bench.SearchBench;
 import io.cms.search.index.IndexHolder;
 import io.cms.search.index.SearchIndex;
-import io.cms.search.messaging.PostEvent;
+import org.apache.lucene.search.IndexSearcher;
+import org.junit.jupiter.api.Test;
 
 /**
  * In-process time from applying a change to it being searchable, without Kafka or HTTP: what the
@@ -43,9 +43,9 @@ class RefreshLatencyProbe {
                 String body = SearchBench.body(paragraphs, random, Integer.getInteger("probe.bodyChars", 1500));
                 UUID id = UUID.randomUUID();
                 long t0 = System.nanoTime();
-                index.apply(new PostEvent(id, "refresh-" + i, "refresh " + i, body, null, null,
-                        List.of("t1"), List.of(), null, "published", OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1,
-                        false));
+                index.apply(new PostChangedEvent(id, "refresh-" + i, "refresh " + i, body, null, null,
+                        List.of("t1"), List.of(), null, null, "published", OffsetDateTime.parse("2024-01-01T00:00:00Z"),
+                        null, null, 1, Map.of(), false, List.of()));
                 long t1 = System.nanoTime();
                 if (!index.awaitSearchable(5000)) {
                     throw new AssertionError("not searchable after 5 s");

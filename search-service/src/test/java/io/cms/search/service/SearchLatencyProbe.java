@@ -12,12 +12,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-
+import io.cms.common.messaging.PostChangedEvent;
 import io.cms.search.bench.QueryMix;
 import io.cms.search.bench.SearchBench;
 import io.cms.search.index.IndexHolder;
-import io.cms.search.messaging.PostEvent;
+import org.junit.jupiter.api.Test;
 
 /**
  * In-process search latency at scale, without HTTP or Kafka: the same generated corpus and query
@@ -91,10 +90,10 @@ class SearchLatencyProbe {
     }
 
     /** A published post of generated text (as {@link SearchBench}'s), its title and tag drawn from {@code random}. */
-    static PostEvent generatedPost(String slug, List<String> paragraphs, Random random) {
+    static PostChangedEvent generatedPost(String slug, List<String> paragraphs, Random random) {
         String body = SearchBench.body(paragraphs, random, 1500);
-        return new PostEvent(UUID.randomUUID(), slug, paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10),
-                body, null, null, List.of("t" + random.nextInt(20)), List.of(), null, "published",
-                OffsetDateTime.parse("2024-01-01T00:00:00Z"), 1, false);
+        return new PostChangedEvent(UUID.randomUUID(), slug, paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10),
+                body, null, null, List.of("t" + random.nextInt(20)), List.of(), null, null, "published",
+                OffsetDateTime.parse("2024-01-01T00:00:00Z"), null, null, 1, Map.of(), false, List.of());
     }
 }

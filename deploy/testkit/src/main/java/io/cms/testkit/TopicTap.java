@@ -1,4 +1,4 @@
-package io.cms.local;
+package io.cms.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,9 +1,8 @@
-package io.cms.local;
+package io.cms.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -19,13 +18,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * For the services' tests: sends CloudEvents records to the shared test broker, the post events
- * built from post-service's contract fixtures, so consumers are tested against the same documents
- * the producer is checked against.
+ * built from the contract fixtures ({@code contract/<ce_type>.json} in this kit), so consumers are
+ * tested against the same documents the producer is checked against.
  */
 public final class ContractEvents implements AutoCloseable {
 
-    /** post-service's contract fixtures, seen from any service module. */
-    static final Path CONTRACT = Path.of("..", "post-service", "src", "test", "resources", "contract");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, byte[]> producer;
@@ -39,7 +36,12 @@ public final class ContractEvents implements AutoCloseable {
 
     /** The fixture (topic, key, headers, value) of this CloudEvents type. */
     public static ObjectNode fixture(String ceType) throws IOException {
-        return (ObjectNode) JSON.readTree(Files.readString(CONTRACT.resolve(ceType + ".json")));
+        try (InputStream in = ContractEvents.class.getResourceAsStream("/contract/" + ceType + ".json")) {
+            if (in == null) {
+                throw new IOException("no contract fixture for " + ceType);
+            }
+            return (ObjectNode) JSON.readTree(in);
+        }
     }
 
     /**

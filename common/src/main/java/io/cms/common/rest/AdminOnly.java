@@ -1,4 +1,4 @@
-package io.cms.post.rest;
+package io.cms.common.rest;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package io.cms.post.rest;
+package io.cms.common.rest;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

@@ -1,4 +1,4 @@
-package io.cms.local;
+package io.cms.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.cms.local;
+package io.cms.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+
+import io.cms.local.KafkaBroker;
+import io.cms.local.Ports;
+import io.cms.local.Postgres;
 
 /**
  * One Kafka broker and one PostgreSQL server per test JVM, shared by every test class of a module
