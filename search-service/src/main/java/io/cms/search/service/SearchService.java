@@ -14,7 +14,6 @@ import java.util.Set;
 
 import io.cms.search.index.Fields;
 import io.cms.search.index.IndexHolder;
-import io.cms.search.index.Language;
 import io.cms.search.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.document.Document;
@@ -23,7 +22,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -35,9 +33,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /** Runs searches against the current index snapshot. */
 @ApplicationScoped
@@ -45,27 +40,17 @@ public class SearchService {
 
     private static final Set<String> STORED = Set.of(Fields.ID, Fields.SLUG, Fields.TITLE, Fields.EXCERPT,
             Fields.PUBLISHED_AT, Fields.TAG, Fields.LANG);
-    /** Per language code, the stored title and body fields its posts are highlighted from. */
-    private static final Map<String, String[]> HIGHLIGHTED = Map.of(
-            Language.JA.code(), new String[] {Fields.TITLE_JA, Fields.BODY_JA},
-            Language.ZH.code(), new String[] {Fields.TITLE_CJK, Fields.BODY_CJK},
-            Language.EN.code(), new String[] {Fields.TITLE_EN, Fields.BODY_EN});
     /**
      * What a hit needs, highlight sources included: one stored-fields read per hit. Reading the
      * highlight sources separately decompressed every hit's block twice (a quarter of a search's time).
      */
     private static final Set<String> STORED_WITH_TEXT = java.util.stream.Stream.concat(STORED.stream(),
-            HIGHLIGHTED.values().stream().flatMap(Arrays::stream)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            Highlights.SOURCES.values().stream().flatMap(Arrays::stream)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true));
 
-    /** Snippets come from the first this many characters of a field (as the highlighter's own loader cuts). */
-    private static final int HIGHLIGHT_MAX_CHARS = 20_000;
-
     /** Values listed per facet. */
     private static final int FACET_VALUES = 20;
-
-    private static final LeanPassageScorer PASSAGE_SCORER = new LeanPassageScorer();
 
     private final IndexHolder indexes;
     private final QueryFactory queries;
@@ -180,7 +165,7 @@ public class SearchService {
         for (int i = 0; i < page.length; i++) {
             docs[i] = stored.document(page[i].doc, text == null ? STORED : STORED_WITH_TEXT);
         }
-        String[][] highlights = text == null ? new String[page.length][2] : highlights(searcher, page, docs, text, index);
+        String[][] highlights = text == null ? new String[page.length][2] : Highlights.of(searcher, page, docs, text, index);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             Document d = docs[i];
@@ -195,68 +180,6 @@ public class SearchService {
                     List.of(d.getValues(Fields.TAG)), Float.isNaN(page[i].score) ? 0 : page[i].score, marked));
         }
         return hits;
-    }
-
-    /**
-     * Title and body snippets of each hit (null where nothing matched). A post's text is stored in
-     * its language's fields only, so the hits are highlighted per language, over those two fields,
-     * instead of every hit over every language's fields.
-     */
-    private static String[][] highlights(IndexSearcher searcher, ScoreDoc[] page, Document[] docs, Query text,
-            SearchIndex index) throws IOException {
-        Map<Integer, Document> byDoc = new java.util.HashMap<>();
-        for (int i = 0; i < page.length; i++) {
-            byDoc.put(page[i].doc, docs[i]);
-        }
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withMaxLength(HIGHLIGHT_MAX_CHARS)
-                // Phrases stay strict (only whole phrases are marked), through span positions: the
-                // default Matches-based path measured twice as slow (2.1 vs 1.0 ms for 10 hits).
-                .withWeightMatches(false)
-                .withScorer(PASSAGE_SCORER);
-        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-            @Override
-            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
-                    int cacheCharsThreshold) throws IOException {
-                // The texts were read with the hit's other fields.
-                List<CharSequence[]> values = new ArrayList<>();
-                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                    Document d = byDoc.get(doc);
-                    CharSequence[] row = new CharSequence[fields.length];
-                    for (int f = 0; f < fields.length; f++) {
-                        String v = d == null ? null : d.get(fields[f]);
-                        row[f] = v == null ? "" : v.length() > HIGHLIGHT_MAX_CHARS ? v.substring(0, HIGHLIGHT_MAX_CHARS) : v;
-                    }
-                    values.add(row);
-                }
-                return values;
-            }
-        };
-        String[][] out = new String[page.length][2];
-        Map<String, List<Integer>> byLanguage = new LinkedHashMap<>();
-        for (int i = 0; i < page.length; i++) {
-            byLanguage.computeIfAbsent(docs[i].get(Fields.LANG), l -> new ArrayList<>()).add(i);
-        }
-        for (Map.Entry<String, List<Integer>> group : byLanguage.entrySet()) {
-            String[] fields = HIGHLIGHTED.get(group.getKey());
-            if (fields == null) {
-                continue;
-            }
-            ScoreDoc[] slice = group.getValue().stream().map(i -> page[i]).toArray(ScoreDoc[]::new);
-            Map<String, String[]> snippets = highlighter.highlightFields(fields, text,
-                    new TopDocs(new TotalHits(slice.length, TotalHits.Relation.EQUAL_TO), slice), new int[] {1, 2});
-            for (int j = 0; j < slice.length; j++) {
-                int i = group.getValue().get(j);
-                out[i][0] = marked(snippets.get(fields[0])[j]);
-                out[i][1] = marked(snippets.get(fields[1])[j]);
-            }
-        }
-        return out;
-    }
-
-    private static String marked(String snippet) {
-        return snippet != null && snippet.contains("<mark>") ? snippet : null;
     }
 
     private static Map<String, List<SearchResult.FacetValue>> facets(FacetCounting.Counts counts) throws IOException {
