@@ -5,11 +5,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.local.JekyllImport;
+import io.cms.testkit.charts.ChartData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,19 +49,18 @@ class ImportBench {
             }
             double rendered = waitFor(stack, published, "render-service", "/api/rendered/", t0);
             double searchable = waitFor(stack, published, "search-service", "/api/search/posts/", t0);
-            progress.chart(Path.of("target", "bench", "import.png"), "Import of the sample corpus through the whole stack (2 cores)");
+            ObjectNode chart = progress.chart("Import of the sample corpus through the whole stack (2 cores)");
             String table = String.format("%nImport of the sample corpus (%d files, %.1f MB zip):%n"
                     + "  import: %d created, %d failed in %.2f s (%.0f posts/s)%n"
                     + "  all %d published posts rendered %.2f s and searchable %.2f s after the import started%n",
                     files.size(), zipped.length / 1e6, report.get("created").asInt(), report.get("failed").asInt(),
                     importSeconds, report.get("created").asInt() / importSeconds, published.size(), rendered, searchable);
             System.out.println(table);
-            Path out = Path.of("target", "bench", "import.json");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, String.format("{\"files\": %d, \"created\": %d, \"failed\": %d, \"importSeconds\": %.3f, "
-                    + "\"postsPerSecond\": %.1f, \"published\": %d, \"allRenderedSeconds\": %.3f, \"allSearchableSeconds\": %.3f}%n",
-                    files.size(), report.get("created").asInt(), report.get("failed").asInt(), importSeconds,
-                    report.get("created").asInt() / importSeconds, published.size(), rendered, searchable));
+            ObjectNode result = json.createObjectNode().put("files", files.size())
+                    .put("created", report.get("created").asInt()).put("failed", report.get("failed").asInt())
+                    .put("importSeconds", importSeconds).put("postsPerSecond", report.get("created").asInt() / importSeconds)
+                    .put("published", published.size()).put("allRenderedSeconds", rendered).put("allSearchableSeconds", searchable);
+            ChartData.writeResult(Path.of("target", "bench", "import.json"), result, chart);
         }
     }
 
@@ -111,7 +115,7 @@ class ImportBench {
             double importSeconds = (System.nanoTime() - t0) / 1e9;
             double rendered = waitUntil(() -> renderedCount(stack) >= posts, t0);
             double searchable = waitUntil(() -> searchTotal(stack, json) >= posts, t0);
-            progress.chart(Path.of("target", "bench", "import-generated.png"),
+            ObjectNode chart = progress.chart(
                     String.format("Import of %,d generated posts through the whole stack (2 cores)", posts));
             double rerender = rebuild(stack, json, "render-service", "/api/admin/rerender");
             double reindex = rebuild(stack, json, "search-service", "/api/admin/reindex");
@@ -122,12 +126,11 @@ class ImportBench {
                     + "  full re-render from cms.posts: %.1f s (%.0f posts/s); full reindex: %.1f s (%.0f posts/s)%n",
                     posts, created, importSeconds, created / importSeconds, rendered, searchable,
                     rerender, posts / rerender, reindex, posts / reindex);
-            Path out = Path.of("target", "bench", "import-generated.json");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, String.format("{\"posts\": %d, \"created\": %d, \"importSeconds\": %.1f, \"postsPerSecond\": %.1f, "
-                    + "\"allRenderedSeconds\": %.1f, \"allSearchableSeconds\": %.1f, \"rerenderSeconds\": %.1f, \"reindexSeconds\": %.1f, "
-                    + "\"services\": {%s}}%n",
+            ObjectNode result = (ObjectNode) json.readTree(String.format(Locale.ROOT, "{\"posts\": %d, \"created\": %d, "
+                    + "\"importSeconds\": %.1f, \"postsPerSecond\": %.1f, \"allRenderedSeconds\": %.1f, "
+                    + "\"allSearchableSeconds\": %.1f, \"rerenderSeconds\": %.1f, \"reindexSeconds\": %.1f, \"services\": {%s}}",
                     posts, created, importSeconds, created / importSeconds, rendered, searchable, rerender, reindex, servicesJson));
+            ChartData.writeResult(Path.of("target", "bench", "import-generated.json"), result, chart);
         }
     }
 
@@ -168,14 +171,14 @@ class ImportBench {
             imported.add(new double[] {seconds(), total});
         }
 
-        void chart(Path file, String title) throws Exception {
+        ObjectNode chart(String title) throws Exception {
             sampler.interrupt();
             sampler.join();
-            java.util.Map<String, List<double[]>> series = new java.util.LinkedHashMap<>();
+            Map<String, List<double[]>> series = new LinkedHashMap<>();
             series.put("imported (post-service)", imported);
             series.put("rendered (render-service)", rendered);
             series.put("searchable (search-service)", searchable);
-            io.cms.testkit.charts.ProgressChart.write(file, title, "posts", series);
+            return ChartData.progress(title, "posts", series);
         }
     }
 

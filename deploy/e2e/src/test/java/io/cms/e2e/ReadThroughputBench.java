@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.local.JekyllImport;
-import io.cms.testkit.charts.BarChart;
+import io.cms.testkit.charts.ChartData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,9 +88,9 @@ class ReadThroughputBench {
             System.out.println(table);
             Path out = Path.of("target", "bench");
             Files.createDirectories(out);
-            Files.writeString(out.resolve("read-throughput.json"), json.append("}\n").toString());
-            BarChart.write(out.resolve("read-throughput.png"), "Read throughput (wrk, 2 cores shared with the stack)",
-                    "requests/s", List.of("the read path", "trivial endpoint of the same service (/q/health/live)"), bars);
+            ChartData.writeResult(out.resolve("read-throughput.json"), (ObjectNode) JSON.readTree(json.append("}").toString()),
+                    ChartData.bars("Read throughput (wrk, 2 cores shared with the stack)", "requests/s",
+                            List.of("the read path", "trivial endpoint of the same service (/q/health/live)"), bars));
         }
     }
 

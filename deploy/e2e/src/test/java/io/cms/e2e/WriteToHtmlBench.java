@@ -2,7 +2,6 @@ package io.cms.e2e;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,8 +19,9 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.testkit.WebhookReceiver;
-import io.cms.testkit.charts.LatencyChart;
+import io.cms.testkit.charts.ChartData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -154,22 +154,20 @@ class WriteToHtmlBench {
                 chart.put("(c) searchable", searchable);
             }
             chart.put("(d) webhook received", webhook);
-            Files.createDirectories(Path.of("target", "bench"));
-            LatencyChart.write(Path.of("target", "bench", "freshness.png"), String.format(
-                    "Write -> fresh everywhere, from the PUT's answer (%d writes at up to %d/s, 2 cores)", writes, rate), chart);
             // Where the time goes inside render-service: change -> event received -> render served.
             String metrics = stack.send(stack.request("render-service", "/q/metrics")).body();
             metrics.lines().filter(l -> l.startsWith("cms_event_lag_seconds{") && l.contains("quantile"))
                     .forEach(l -> System.out.println("  " + l));
-            Path out = Path.of("target", "bench", "write-to-html.json");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, String.format("{\"writes\": %d, \"rate\": %d, \"p50Ms\": %.2f, \"p95Ms\": %.2f, "
-                    + "\"p99Ms\": %.2f, \"maxMs\": %.2f, \"afterWriteP50Ms\": %.2f, \"afterWriteP99Ms\": %.2f, "
-                    + "\"searchableP50Ms\": %.2f, \"searchableP99Ms\": %.2f, \"eventP50Ms\": %.2f, \"eventP99Ms\": %.2f, "
-                    + "\"webhookP50Ms\": %.2f, \"webhookP99Ms\": %.2f, \"webhooksReceived\": %d}%n",
-                    writes, rate, pct(total, 50), pct(total, 95), pct(total, 99), total.get(total.size() - 1),
-                    pct(afterWrite, 50), pct(afterWrite, 99), pct(searchable, 50), pct(searchable, 99),
-                    pct(event, 50), pct(event, 99), pct(webhook, 50), pct(webhook, 99), webhook.size()));
+            ObjectNode result = json.createObjectNode().put("writes", writes).put("rate", rate)
+                    .put("p50Ms", pct(total, 50)).put("p95Ms", pct(total, 95)).put("p99Ms", pct(total, 99))
+                    .put("maxMs", total.get(total.size() - 1))
+                    .put("afterWriteP50Ms", pct(afterWrite, 50)).put("afterWriteP99Ms", pct(afterWrite, 99))
+                    .put("searchableP50Ms", pct(searchable, 50)).put("searchableP99Ms", pct(searchable, 99))
+                    .put("eventP50Ms", pct(event, 50)).put("eventP99Ms", pct(event, 99))
+                    .put("webhookP50Ms", pct(webhook, 50)).put("webhookP99Ms", pct(webhook, 99))
+                    .put("webhooksReceived", webhook.size());
+            ChartData.writeResult(Path.of("target", "bench", "write-to-html.json"), result, ChartData.latency(String.format(
+                    "Write -> fresh everywhere, from the PUT's answer (%d writes at up to %d/s, 2 cores)", writes, rate), chart));
         }
     }
 

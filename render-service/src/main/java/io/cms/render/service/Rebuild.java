@@ -1,12 +1,9 @@
 package io.cms.render.service;
 
-import io.cms.common.messaging.PostChangedEvent;
-import io.cms.common.messaging.PostEventReader;
 import io.cms.common.messaging.RebuildJob;
 import io.cms.common.messaging.Rebuildable;
-import io.cms.common.messaging.TopicReplay;
 import io.cms.render.messaging.Channels;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,42 +11,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * up to the end offsets seen when it starts. Renders stay served throughout: each post is replaced
  * in place, and the version rule keeps a newer live render from being overwritten.
  */
-@ApplicationScoped
-public class Rebuild implements Rebuildable {
+@Singleton
+public class Rebuild extends Rebuildable {
 
     private final RenderService renders;
-    private final PostEventReader<PostChangedEvent> reader = new PostEventReader<>(PostChangedEvent.class);
     private final String bootstrapServers;
-    private final RebuildJob job = new RebuildJob("render-rebuild");
 
     Rebuild(RenderService renders, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        super("render-service-rebuild");
         this.renders = renders;
         this.bootstrapServers = bootstrapServers;
     }
 
     @Override
-    public RebuildJob.Status status() {
-        return job.status();
-    }
-
-    /** Starts a rebuild unless one is running; returns the status either way. */
-    @Override
-    public RebuildJob.Status start() {
-        return job.start(this::run);
-    }
-
-    private void run(RebuildJob progress) {
-        long[] applied = {0};
-        long[] skipped = {0};
-        TopicReplay.replay(bootstrapServers, Channels.POSTS_TOPIC, "render-service-rebuild", record -> {
-            try {
-                renders.apply(reader.read(record), true);
-                applied[0]++;
-            } catch (RuntimeException e) {
-                // Poison events were dead-lettered by the live consumer already.
-                skipped[0]++;
-            }
-        }, n -> progress.progress(applied[0], skipped[0]));
-        progress.progress(applied[0], skipped[0]);
+    protected void run(RebuildJob progress) {
+        // A post that fails to render is skipped, as the live consumer would dead-letter it.
+        replay(bootstrapServers, Channels.POSTS_TOPIC, progress, true, event -> renders.apply(event, true));
     }
 }

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -23,11 +22,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.local.LocalTopics;
 import io.cms.local.Ports;
 import io.cms.local.ServiceProcess;
 import io.cms.testkit.TestInfrastructure;
-import io.cms.testkit.charts.LatencyChart;
+import io.cms.testkit.charts.ChartData;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -191,7 +191,7 @@ public class SearchBench {
         series.put("all 12 queries", r.all());
         series.put("Japanese/Chinese queries", r.cjk());
         series.put("English queries", r.latin());
-        LatencyChart.write(Path.of("target", "bench", "search.png"), String.format(
+        ObjectNode chart = ChartData.latency(String.format(
                 "Search over HTTP at %,d posts: facets + highlights, sequential (p50 %.1f / p99 %.1f ms)", posts,
                 pct(r.all(), 50), pct(r.all(), 99)), series);
         System.out.printf("%nSearch bench, %d generated posts (~1.5-3 KB, ja/en/zh paragraphs from the samples):%n"
@@ -200,14 +200,17 @@ public class SearchBench {
                 + "  search over HTTP (facets + highlights, 2500 queries of a 12-query mix after %d warm-up, sequential):"
                 + " %s%n%s", posts, r.jvm(), r.residentKib() / 1024, indexSeconds, posts / indexSeconds,
                 rebuildSeconds, posts / rebuildSeconds, WARM_UP, r.summary(), r.table());
-        Path out = Path.of("target", "bench", "search.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, String.format("{\"posts\": %d, \"jvm\": \"%s\", \"indexSeconds\": %.1f, "
-                + "\"rebuildSeconds\": %s, \"searchP50Ms\": %.2f, \"searchP99Ms\": %.2f, "
-                + "\"serviceP50Ms\": %.2f, \"serviceP99Ms\": %.2f, \"residentMiB\": %d}%n", posts, r.jvm(), indexSeconds,
-                Double.isNaN(rebuildSeconds) ? "null" : String.format(Locale.ROOT, "%.1f", rebuildSeconds),
-                pct(r.all(), 50), pct(r.all(), 99), pct(r.server(), 50), pct(r.server(), 99),
-                r.residentKib() / 1024));
+        ObjectNode result = new ObjectMapper().createObjectNode().put("posts", posts).put("jvm", r.jvm())
+                .put("indexSeconds", indexSeconds)
+                .put("searchP50Ms", pct(r.all(), 50)).put("searchP99Ms", pct(r.all(), 99))
+                .put("serviceP50Ms", pct(r.server(), 50)).put("serviceP99Ms", pct(r.server(), 99))
+                .put("residentMiB", r.residentKib() / 1024);
+        if (Double.isNaN(rebuildSeconds)) {
+            result.putNull("rebuildSeconds");
+        } else {
+            result.put("rebuildSeconds", rebuildSeconds);
+        }
+        ChartData.writeResult(Path.of("target", "bench", "search.json"), result, chart);
     }
 
     /** The image's JVM arguments, the pod's memory as the JVM's idea of physical memory, then -Dbench.jvm. */

@@ -1,8 +1,10 @@
 package io.cms.testkit.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,9 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +36,23 @@ class ChartsTest {
             assertEquals(Charts.WIDTH, image.getWidth(), name);
             assertEquals(Charts.HEIGHT, image.getHeight(), name);
         }
+    }
+
+    @Test
+    void aResultKeepsItsChartAsDataAndRedrawsFromIt(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("write-to-html.json");
+        ObjectNode result = new ObjectMapper().createObjectNode().put("p99Ms", 80.0);
+        ChartData.writeResult(json, result, ChartData.latency("Write -> served",
+                Map.of("new HTML", List.of(30.0, 10.0, 80.0))));
+        Path png = dir.resolve("write-to-html.png");
+        assertTrue(Files.size(png) > 0);
+        JsonNode kept = new ObjectMapper().readTree(json.toFile());
+        assertEquals(80.0, kept.path("p99Ms").asDouble());
+        assertEquals(List.of(30.0, 10.0, 80.0), List.of(kept.at("/chart/series/new HTML/0").asDouble(),
+                kept.at("/chart/series/new HTML/1").asDouble(), kept.at("/chart/series/new HTML/2").asDouble()));
+        Files.delete(png);
+        ChartData.main(new String[] {json.toString()});
+        assertEquals(Charts.WIDTH, ImageIO.read(png.toFile()).getWidth(), "drawn again from the JSON alone");
     }
 
     @Test
