@@ -50,16 +50,15 @@ final class OutboxStore implements AutoCloseable {
         props.setProperty("connectTimeout", String.valueOf(seconds));
         props.setProperty("socketTimeout", String.valueOf(seconds));
         props.setProperty("tcpKeepAlive", "true");
+        // Server settings go with the start-up packet: no round trips of their own (standbys connect
+        // every few seconds). Keep-alives from the server find a peer that vanished mid-statement.
+        props.setProperty("options", "-c idle_session_timeout=" + seconds + "s"
+                + " -c tcp_keepalives_idle=" + Math.max(1, seconds / 3)
+                + " -c tcp_keepalives_interval=" + Math.max(1, seconds / 6)
+                + " -c tcp_keepalives_count=3"
+                + " -c tcp_user_timeout=" + seconds * 1000);
         this.connection = DriverManager.getConnection(url, props);
         this.connection.setAutoCommit(true);
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET idle_session_timeout = '" + seconds + "s'");
-            // Keep-alives from the server: a peer that vanished mid-statement is found within the timeout too.
-            s.execute("SET tcp_keepalives_idle = " + Math.max(1, seconds / 3));
-            s.execute("SET tcp_keepalives_interval = " + Math.max(1, seconds / 6));
-            s.execute("SET tcp_keepalives_count = 3");
-            s.execute("SET tcp_user_timeout = " + seconds * 1000);
-        }
     }
 
     boolean tryBecomeRelay() throws SQLException {

@@ -101,7 +101,12 @@ public final class SecretBox {
 
     /** Whether a stored value is sealed under the current key (nothing to do at start). */
     public boolean isCurrent(String stored) {
-        return stored == null || stored.startsWith(PREFIX + keyId + ":");
+        return stored == null || stored.startsWith(currentPrefix());
+    }
+
+    /** How every value sealed under the current key begins. */
+    public String currentPrefix() {
+        return PREFIX + keyId + ":";
     }
 
     static SecretBox fromConfig(Config config) {
@@ -156,14 +161,10 @@ public final class SecretBox {
     }
 
     private static SecretKeySpec aes(byte[] key) {
-        return new SecretKeySpec(decodeKeyLength(key), "AES");
-    }
-
-    private static byte[] decodeKeyLength(byte[] key) {
         if (key.length != KEY_BYTES) {
             throw new IllegalArgumentException("AES-256 needs 32 bytes, not " + key.length);
         }
-        return key;
+        return new SecretKeySpec(key, "AES");
     }
 
     private static String keyId(byte[] key) {
