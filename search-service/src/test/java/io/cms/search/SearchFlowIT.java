@@ -63,6 +63,28 @@ class SearchFlowIT {
         }
     }
 
+    /** An answer is cached per index state: conditional while nothing changed, new once a change is searchable. */
+    @Test
+    void answersAreConditionalAndFollowTheIndex() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        try (PostEvents events = new PostEvents()) {
+            events.publish(first, 1, "条件付きの検索", "これは珍しい石榴の話です。", "ja", null);
+            awaitVersion(first, 1);
+            var answer = given().queryParam("q", "石榴").get("/api/search").then().statusCode(200)
+                    .header("Cache-Control", containsString("public"))
+                    .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{22}(-gz)?\"")).extract();
+            String etag = answer.header("ETag");
+            given().queryParam("q", "石榴").header("If-None-Match", etag).get("/api/search").then().statusCode(304);
+
+            events.publish(second, 1, "もう一つの検索", "石榴がまた出てきます。", "ja", null);
+            awaitVersion(second, 1);
+            given().queryParam("q", "石榴").header("If-None-Match", etag).get("/api/search").then().statusCode(200)
+                    .body("items.id", hasItem(second.toString()))
+                    .header("ETag", not(equalTo(etag)));
+        }
+    }
+
     @Test
     void poisonEventsAreDeadLetteredAndTheFeedGoesOn() throws Exception {
         try (PostEvents events = new PostEvents(); TopicTap dlq = new TopicTap(IndexFeeder.DLQ_TOPIC)) {

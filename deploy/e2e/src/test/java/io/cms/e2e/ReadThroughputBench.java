@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,33 +56,46 @@ class ReadThroughputBench {
                     id = f.get("id").asText();
                 }
             }
-            while (stack.send(stack.request("render-service", "/api/rendered/" + id)).statusCode() != 200
-                    || stack.send(stack.request("search-service", "/api/search/posts/" + id)).statusCode() != 200) {
-                Thread.sleep(100);
+            String large = largePost(stack);
+            for (String key : List.of(id, large)) {
+                while (stack.send(stack.request("render-service", "/api/rendered/" + key)).statusCode() != 200
+                        || stack.send(stack.request("search-service", "/api/search/posts/" + key)).statusCode() != 200) {
+                    Thread.sleep(100);
+                }
             }
             Thread.sleep(3_000); // let the last renders and index refreshes settle
             String query = URLEncoder.encode(Files.isDirectory(corpus) ? "jekyll" : "outbox", StandardCharsets.UTF_8);
 
+            // name -> service, path, and the ETag to send as If-None-Match (null: an unconditional read)
             Map<String, String[]> paths = new LinkedHashMap<>();
-            paths.put("post-service GET /api/posts/{slug}", new String[] {"post-service", "/api/posts/" + slug});
-            paths.put("render-service GET /api/rendered/{slug}", new String[] {"render-service", "/api/rendered/" + slug});
-            paths.put("search-service GET /api/search?q=" + query, new String[] {"search-service", "/api/search?q=" + query});
+            paths.put("post-service GET /api/posts/{slug}", new String[] {"post-service", "/api/posts/" + slug, null});
+            paths.put("render-service GET /api/rendered/{slug}", new String[] {"render-service", "/api/rendered/" + slug, null});
+            paths.put("render-service GET /api/rendered/{55 KB post}/html",
+                    new String[] {"render-service", "/api/rendered/" + large + "/html", null});
+            paths.put("search-service GET /api/search?q=" + query, new String[] {"search-service", "/api/search?q=" + query, null});
+            for (String[] unconditional : List.copyOf(paths.values())) {
+                String etag = stack.send(stack.request(unconditional[0], unconditional[1])).headers().firstValue("ETag").orElseThrow();
+                String name = paths.entrySet().stream().filter(e -> e.getValue() == unconditional).findFirst().orElseThrow().getKey();
+                paths.put(name + " If-None-Match", new String[] {unconditional[0], unconditional[1], etag});
+            }
             StringBuilder table = new StringBuilder(String.format("%nRead throughput, wrk -t2 -c%d -d%ds per path, 2 cores shared by"
                     + " wrk and the whole stack (%d posts):%n", connections, seconds, report.get("created").asInt()));
-            table.append(String.format("  %-48s %10s %8s %8s %10s %8s%n", "path", "req/s", "p50 ms", "p99 ms", "ceiling", "ratio"));
+            table.append(String.format("  %-62s %10s %8s %8s %10s %8s%n", "path", "req/s", "p50 ms", "p99 ms", "ceiling", "ratio"));
             StringBuilder json = new StringBuilder("{\"seconds\": " + seconds + ", \"connections\": " + connections + ", \"paths\": [");
             Map<String, double[]> bars = new LinkedHashMap<>();
             for (Map.Entry<String, String[]> e : paths.entrySet()) {
                 String service = e.getValue()[0];
                 Load ceiling = wrk(stack.url(service, "/q/health/live"), seconds, connections);
-                Load load = wrk(stack.url(service, e.getValue()[1]), seconds, connections);
+                Load load = e.getValue()[2] == null ? wrk(stack.url(service, e.getValue()[1]), seconds, connections)
+                        : wrk(stack.url(service, e.getValue()[1]), seconds, connections, "If-None-Match: " + e.getValue()[2]);
                 double ratio = load.perSecond() / ceiling.perSecond();
-                table.append(String.format("  %-48s %10.0f %8.2f %8.2f %10.0f %7.0f%%%n", e.getKey(), load.perSecond(), load.p50(),
+                table.append(String.format("  %-62s %10.0f %8.2f %8.2f %10.0f %7.0f%%%n", e.getKey(), load.perSecond(), load.p50(),
                         load.p99(), ceiling.perSecond(), ratio * 100));
                 json.append(String.format("%s{\"path\": \"%s\", \"perSecond\": %.0f, \"p50Ms\": %.2f, \"p99Ms\": %.2f, \"errors\": %d, "
                         + "\"ceilingPerSecond\": %.0f, \"ratio\": %.3f}", bars.isEmpty() ? "" : ", ", e.getKey(), load.perSecond(),
                         load.p50(), load.p99(), load.errors(), ceiling.perSecond(), ratio));
-                bars.put(e.getKey().substring(0, e.getKey().indexOf(' ')), new double[] {load.perSecond(), ceiling.perSecond()});
+                bars.put(e.getKey().replace(" GET /api/", " ").replace("If-None-Match", "(304)"),
+                        new double[] {load.perSecond(), ceiling.perSecond()});
             }
             table.append(stack.servicesTable());
             json.append("], \"services\": {").append(stack.servicesJson()).append("}");
@@ -94,11 +108,38 @@ class ReadThroughputBench {
         }
     }
 
-    /** Runs wrk against one URL and reads its summary. */
-    static Load wrk(String url, int seconds, int connections) throws Exception {
+    /**
+     * The id of the sample post this CMS was made for (55 KB of Japanese, repeated paragraphs), imported
+     * from ../shared; on a clone without it, a post of the same size made of the fixtures' kind of text.
+     */
+    private static String largePost(Stack stack) throws Exception {
+        Path samples = Path.of("..", "..", "..", "shared", "samples", "posts").toAbsolutePath().normalize();
+        if (Files.isDirectory(samples)) {
+            HttpResponse<String> imported = stack.send(stack.admin("post-service", "/api/import")
+                    .header("Content-Type", "application/zip")
+                    .POST(BodyPublishers.ofByteArray(JekyllImport.zip(samples, JekyllImport.markdownFiles(samples)))));
+            return JSON.readTree(imported.body()).get("files").get(0).get("id").asText();
+        }
+        String markdown = "## 見出し\n\n" + "半導体の輸出規制と人工知能の研究投資について、段落を重ねて書いた本文です。".repeat(8) + "\n\n";
+        ObjectNode post = JSON.createObjectNode().put("title", "大きな記事").put("status", "published")
+                .put("markdown", markdown.repeat(55_000 / markdown.getBytes(StandardCharsets.UTF_8).length + 1));
+        HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSON.writeValueAsString(post))));
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    /** Runs wrk against one URL (with request headers, if any) and reads its summary. */
+    static Load wrk(String url, int seconds, int connections, String... headers) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections));
+        for (String h : headers) {
+            command.addAll(List.of("-H", h));
+        }
         // A short warm-up, not measured: JIT and connection pools.
-        run(List.of("wrk", "-t2", "-c" + connections, "-d3s", url));
-        String out = run(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url));
+        List<String> warmUp = new ArrayList<>(command);
+        warmUp.addAll(List.of("-d3s", url));
+        run(warmUp);
+        command.addAll(List.of("-d" + seconds + "s", "--latency", url));
+        String out = run(command);
         return new Load(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"),
                 (long) (optional(out, "Non-2xx or 3xx responses: (\\d+)") + optional(out, "Socket errors: connect (\\d+)")));
     }

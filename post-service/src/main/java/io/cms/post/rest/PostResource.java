@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.AdminAuth;
 import io.cms.common.rest.AdminOnly;
+import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.Post;
@@ -32,6 +33,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The posts API: reads of published posts are public, everything else needs the admin token. */
 @Path("/api/posts")
@@ -45,11 +49,13 @@ public class PostResource {
     private final PostService posts;
     private final PostQuery query;
     private final AdminAuth auth;
+    private final PublishedPosts published;
 
-    PostResource(PostService posts, PostQuery query, AdminAuth auth) {
+    PostResource(PostService posts, PostQuery query, AdminAuth auth, PublishedPosts published) {
         this.posts = posts;
         this.query = query;
         this.auth = auth;
+        this.published = published;
     }
 
     @POST
@@ -62,17 +68,31 @@ public class PostResource {
                 .entity(PostResponse.of(post)).build();
     }
 
+    /**
+     * Anonymous readers get published posts from memory ({@link PublishedPosts}); a reader with the
+     * admin token reads the database (read-your-writes on any replica; drafts), never cached.
+     */
     @GET
     @Path("{idOrSlug}")
+    @APIResponse(responseCode = "200", description = "The post; ETag (its version), 304 on If-None-Match, gzip",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostResponse.class)))
     public Response get(@PathParam("idOrSlug") String idOrSlug,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Post post = visible(idOrSlug, authorization);
-        String cache = post.status == PostStatus.PUBLISHED ? PUBLIC_CACHE : PRIVATE_CACHE;
-        if (Preconditions.notModified(ifNoneMatch, post)) {
-            return Response.notModified(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, cache).build();
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        if (authorization == null) {
+            PublishedView view = published.find(idOrSlug)
+                    .orElseThrow(() -> ProblemException.notFound("Post " + idOrSlug + " does not exist"));
+            return ConditionalResponse.of(view.json(), ifNoneMatch, acceptEncoding, PUBLIC_CACHE)
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
         }
-        return Response.ok(PostResponse.of(post)).tag(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        Post post = visible(idOrSlug, authorization);
+        if (Preconditions.notModified(ifNoneMatch, post)) {
+            return Response.notModified(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE)
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        }
+        return Response.ok(PostResponse.of(post)).tag(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 
     @GET

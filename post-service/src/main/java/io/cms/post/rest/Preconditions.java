@@ -1,10 +1,14 @@
 package io.cms.post.rest;
 
+import io.cms.common.cache.Representation;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.Post;
 
-/** ETags of posts and the conditional headers that use them. The ETag is the post's version. */
+/**
+ * ETags of posts and the conditional headers that use them. The ETag is the post's version (its
+ * gzip-coded answer's, the version and {@code -gz}).
+ */
 final class Preconditions {
 
     private Preconditions() {
@@ -27,6 +31,9 @@ final class Preconditions {
             tag = tag.substring(2);
         }
         tag = tag.replace("\"", "");
+        if (tag.endsWith(Representation.GZIP_TAG_SUFFIX)) {
+            tag = tag.substring(0, tag.length() - Representation.GZIP_TAG_SUFFIX.length()); // the gzip-coded answer's tag
+        }
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {

@@ -19,6 +19,10 @@ import io.cms.common.rest.ProblemException;
 import io.cms.post.Post;
 import io.cms.post.messaging.PostEventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
@@ -30,9 +34,13 @@ import org.hibernate.Session;
 public class ChangeLog {
 
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Event<PostCommitted> committed;
 
-    ChangeLog(ObjectMapper json) {
+    ChangeLog(ObjectMapper json, TransactionSynchronizationRegistry transactions, Event<PostCommitted> committed) {
         this.json = json;
+        this.transactions = transactions;
+        this.committed = committed;
     }
 
     /** The event payload for the post's current state. */
@@ -98,6 +106,19 @@ public class ChangeLog {
     private void write(PostChangedEvent event, PostEventType type, String actor, OffsetDateTime at) {
         String payload = toJson(event);
         requireFits(event, payload);
+        // Served views of this post are dropped once the change is visible to other transactions.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    committed.fire(new PostCommitted(event.id(), event.slug()));
+                }
+            }
+        });
         Post.getEntityManager().unwrap(Session.class).doWork(c -> {
             try (PreparedStatement st = c.prepareStatement(WRITE)) {
                 int i = 0;

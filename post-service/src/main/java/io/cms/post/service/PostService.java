@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.cms.common.messaging.PostChangedEvent;
+import io.cms.common.rest.IdOrSlug;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
@@ -46,7 +47,7 @@ public class PostService {
     }
 
     public Optional<Post> find(String idOrSlug) {
-        UUID id = parseUuid(idOrSlug);
+        UUID id = IdOrSlug.id(idOrSlug);
         if (id != null) {
             Optional<Post> byId = Post.findByIdOptional(id);
             if (byId.isPresent()) {
@@ -208,13 +209,5 @@ public class PostService {
     private OffsetDateTime now() {
         // PostgreSQL keeps microseconds; truncating here makes what we return equal what we store.
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static UUID parseUuid(String s) {
-        try {
-            return s.length() == 36 ? UUID.fromString(s) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

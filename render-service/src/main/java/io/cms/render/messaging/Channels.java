@@ -14,6 +14,11 @@ public final class Channels {
 
     /** CloudEvents type of the events on {@link #RENDERED_TOPIC}. */
     public static final String RENDERED_TYPE = "cms.post.rendered";
+    /**
+     * CloudEvents type of a post no longer served (unpublished or deleted), on {@link #RENDERED_TOPIC}
+     * under the same key: the latest record of a post is its state, and every replica drops the view.
+     */
+    public static final String UNRENDERED_TYPE = "cms.post.unrendered";
     public static final String SOURCE = "/cms/render-service";
 
     private Channels() {

@@ -56,16 +56,16 @@ public class RenderedPublisher {
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Announces that a post version's HTML is stored and served. */
+    /** Announces that a post version's HTML is stored and served, or that the post is no longer served. */
     public synchronized void published(RenderedPost post) {
         String path = "/api/rendered/" + post.slug;
         PostRenderedEvent event = new PostRenderedEvent(post.id, post.slug, post.version, post.title,
-                new PostRenderedEvent.Urls(path, path + "/html"), post.renderedAt);
+                post.visible ? new PostRenderedEvent.Urls(path, path + "/html") : null, post.renderedAt);
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", UUID.randomUUID().toString());
         header(headers, "ce_source", Channels.SOURCE);
-        header(headers, "ce_type", Channels.RENDERED_TYPE);
+        header(headers, "ce_type", post.visible ? Channels.RENDERED_TYPE : Channels.UNRENDERED_TYPE);
         header(headers, "ce_subject", post.id.toString());
         header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(post.renderedAt));
         header(headers, "content-type", "application/json");

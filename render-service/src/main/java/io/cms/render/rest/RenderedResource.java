@@ -3,15 +3,16 @@ package io.cms.render.rest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
+import io.cms.common.cache.Representation;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ClientAddress;
+import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ReadYourWrites;
-import io.cms.render.RenderedPost;
 import io.cms.render.service.RenderStore;
 import io.cms.render.service.RenderWaiters;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -24,23 +25,30 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Rendered posts for frontends. {@code ?minVersion=N} waits (up to {@code wait}, at most 10 s) for
  * version N, so a frontend that just saved N can show its HTML without polling. A wait holds no
- * thread: the request returns its worker at once and is answered when the version is there.
+ * thread: the request returns its worker at once and is answered when the version is there. Views
+ * are served from memory ({@link RenderedViews}); {@code ETag} is taken from the bytes served.
  */
 @Path("/api/rendered")
 @RateLimited(RateLimited.Policy.READ)
 public class RenderedResource {
 
     static final String CACHE = "public, max-age=60, stale-while-revalidate=300";
+    private static final Executor WORKERS = runnable -> Infrastructure.getDefaultWorkerPool().execute(runnable);
 
+    private final RenderedViews views;
     private final RenderStore store;
     private final RenderWaiters waiters;
     private final ClientAddress clients;
 
-    RenderedResource(RenderStore store, RenderWaiters waiters, ClientAddress clients) {
+    RenderedResource(RenderedViews views, RenderStore store, RenderWaiters waiters, ClientAddress clients) {
+        this.views = views;
         this.store = store;
         this.waiters = waiters;
         this.clients = clients;
@@ -49,59 +57,62 @@ public class RenderedResource {
     @GET
     @Path("{idOrSlug}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Blocking
+    @APIResponse(responseCode = "200", description = "The render; ETag, 304 on If-None-Match, gzip",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RenderedResponse.class)))
     public CompletionStage<Response> json(@PathParam("idOrSlug") String idOrSlug, @QueryParam("minVersion") String minVersion,
             @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @Context HttpServerRequest request) {
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context HttpServerRequest request) {
         return find(idOrSlug, minVersion, wait, request)
-                .thenApply(found -> respond(found, ifNoneMatch, RenderedResponse.of(found.post()), MediaType.APPLICATION_JSON));
+                .thenApply(found -> respond(found, found.view().json(), ifNoneMatch, acceptEncoding));
     }
 
     @GET
     @Path("{idOrSlug}/html")
     @Produces(MediaType.TEXT_HTML)
-    @Blocking
     public CompletionStage<Response> html(@PathParam("idOrSlug") String idOrSlug, @QueryParam("minVersion") String minVersion,
             @QueryParam("wait") String wait, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @Context HttpServerRequest request) {
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context HttpServerRequest request) {
         return find(idOrSlug, minVersion, wait, request)
-                .thenApply(found -> respond(found, ifNoneMatch, found.post().html, "text/html; charset=utf-8"));
+                .thenApply(found -> respond(found, found.view().html(), ifNoneMatch, acceptEncoding));
     }
 
-    /** A render, and whether it is older than the version the caller asked for. */
-    private record Found(RenderedPost post, boolean stale) {
+    /** A view, and whether it is older than the version the caller asked for. */
+    private record Found(RenderedView view, boolean stale) {
     }
 
-    /** Runs on a worker thread; what follows a wait is read on one again. */
+    /**
+     * Runs on the event loop: a cached view new enough is answered there at once. Anything that reads
+     * the database (a miss, a read-your-writes probe, what follows a wait) runs on a worker thread.
+     */
     private CompletionStage<Found> find(String idOrSlug, String minVersion, String wait, HttpServerRequest request) {
         long min = ReadYourWrites.minVersion(minVersion);
         long waitMillis = ReadYourWrites.waitMillis(wait);
-        // A waiting request probes the version first: a small query, where the row holds all the HTML.
-        if (min == 0 || store.visibleVersion(idOrSlug) >= min) {
-            return CompletableFuture.completedFuture(found(idOrSlug, store.findVisible(idOrSlug), min));
+        Optional<RenderedView> hit = views.cached(idOrSlug);
+        if (hit.isPresent() && hit.get().version() >= min) {
+            return CompletableFuture.completedFuture(new Found(hit.get(), false));
         }
-        return waiters.await(idOrSlug, clients.of(request), min, waitMillis).thenApplyAsync(
-                handed -> found(idOrSlug, handed.isPresent() ? handed : store.findVisible(idOrSlug), min),
-                Infrastructure.getDefaultWorkerPool());
+        if (min == 0) {
+            return CompletableFuture.supplyAsync(() -> found(idOrSlug, views.load(idOrSlug), 0), WORKERS);
+        }
+        // A waiting request probes the version first: a small query, where the row holds all the HTML.
+        return CompletableFuture.supplyAsync(() -> store.visibleVersion(idOrSlug) >= min, WORKERS).thenCompose(ready -> ready
+                ? CompletableFuture.completedFuture(found(idOrSlug, views.load(idOrSlug), min))
+                : waiters.await(idOrSlug, clients.of(request), min, waitMillis).thenApplyAsync(
+                        handed -> found(idOrSlug, handed.isPresent() ? Optional.of(views.handed(idOrSlug, handed.get()))
+                                : views.load(idOrSlug), min), WORKERS));
     }
 
-    private static Found found(String idOrSlug, Optional<RenderedPost> post, long min) {
-        if (post.isEmpty()) {
+    private static Found found(String idOrSlug, Optional<RenderedView> view, long min) {
+        if (view.isEmpty()) {
             throw ProblemException.notFound("No rendered post " + idOrSlug
                     + (min > 0 ? " at version " + min + " or newer yet" : ""));
         }
-        return new Found(post.get(), post.get().version < min);
+        return new Found(view.get(), view.get().version() < min);
     }
 
-    private static Response respond(Found found, String ifNoneMatch, Object body, String type) {
-        String etag = "\"" + found.post().version + "\"";
-        Response.ResponseBuilder r;
-        if (etag.equals(ifNoneMatch) || ("W/" + etag).equals(ifNoneMatch)) {
-            r = Response.notModified();
-        } else {
-            r = Response.ok(body, type);
-        }
-        r.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, found.stale() ? "no-store" : CACHE);
+    private static Response respond(Found found, Representation body, String ifNoneMatch, String acceptEncoding) {
+        Response.ResponseBuilder r = ConditionalResponse.of(body, ifNoneMatch, acceptEncoding,
+                found.stale() ? "no-store" : CACHE);
         if (found.stale()) {
             r.header(ReadYourWrites.STALE_HEADER, "true");
         }

@@ -10,6 +10,7 @@ import io.cms.render.RenderedPost;
 import io.cms.render.markdown.ContentWarning;
 import io.cms.render.markdown.RenderResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,10 +28,13 @@ public class RenderService {
     private static final int MAX_REMEMBERED = 200_000;
     private final Map<UUID, Long> storedVersions = new ConcurrentHashMap<>();
 
-    RenderService(Renderer renderer, RenderStore store, RenderWaiters waiters) {
+    private final Event<RenderChanged> changes;
+
+    RenderService(Renderer renderer, RenderStore store, RenderWaiters waiters, Event<RenderChanged> changes) {
         this.renderer = renderer;
         this.store = store;
         this.waiters = waiters;
+        this.changes = changes;
     }
 
     /**
@@ -57,7 +61,8 @@ public class RenderService {
 
     /**
      * @param force re-render even if this version is already stored (rebuilds)
-     * @return the stored render to announce on {@code cms.rendered}, or null if there is nothing new to announce
+     * @return the stored row to announce on {@code cms.rendered} (a render, or a post no longer served),
+     *         or null if there is nothing new to announce
      */
     public RenderedPost apply(PostChangedEvent event, boolean force) {
         // Versions this replica stored: skips rendering an event already superseded without a query.
@@ -75,10 +80,17 @@ public class RenderService {
         if (saved.outcome() == RenderStore.Outcome.STALE) {
             return null;
         }
+        // Cached views go first: a waiter woken next must not be answered from the old one.
+        changes.fire(new RenderChanged(event.id(), event.slug()));
         waiters.signal(event.id().toString(), saved.row());
         if (event.slug() != null) {
             waiters.signal(event.slug(), saved.row());
         }
-        return saved.outcome() == RenderStore.Outcome.RENDERED ? saved.row() : null;
+        return saved.outcome() == RenderStore.Outcome.RENDERED || leftPublic(event) ? saved.row() : null;
+    }
+
+    /** A deletion or a status change: what may have taken a served post away (a draft's edits do not). */
+    private static boolean leftPublic(PostChangedEvent event) {
+        return event.deleted() || (event.changedFields() != null && event.changedFields().contains("status"));
     }
 }

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.common.messaging.PostChangedEvent;
+import io.cms.common.rest.IdOrSlug;
 import io.cms.render.RenderedPost;
 import io.cms.render.markdown.RenderResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,7 +131,7 @@ public class RenderStore {
     /** A visible render by id, or by slug (the newest render when a slug moved between posts). */
     @Transactional
     public Optional<RenderedPost> findVisible(String idOrSlug) {
-        UUID id = parseUuid(idOrSlug);
+        UUID id = IdOrSlug.id(idOrSlug);
         if (id != null) {
             Optional<RenderedPost> byId = RenderedPost.<RenderedPost>findByIdOptional(id).filter(p -> p.visible);
             if (byId.isPresent()) {
@@ -146,7 +147,7 @@ public class RenderStore {
      * read-your-writes request probes while it waits.
      */
     public long visibleVersion(String idOrSlug) {
-        UUID id = parseUuid(idOrSlug);
+        UUID id = IdOrSlug.id(idOrSlug);
         try (Connection c = dataSource.getConnection()) {
             if (id != null) {
                 long v = firstLong(c, "SELECT version FROM rendered_post WHERE id = ? AND visible", id);
@@ -168,7 +169,7 @@ public class RenderStore {
     public Map<String, Long> visibleVersions(Collection<String> keys) {
         List<UUID> ids = new ArrayList<>();
         for (String k : keys) {
-            UUID id = parseUuid(k);
+            UUID id = IdOrSlug.id(k);
             if (id != null) {
                 ids.add(id);
             }
@@ -198,14 +199,6 @@ public class RenderStore {
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
-        }
-    }
-
-    private static UUID parseUuid(String s) {
-        try {
-            return s.length() == 36 ? UUID.fromString(s) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.cms.common.cache.Representation;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ClientAddress;
+import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ReadYourWrites;
@@ -26,14 +28,18 @@ import io.cms.search.service.UserQuery;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Full-text search over published posts. */
 @Path("/api/search")
@@ -49,23 +55,31 @@ public class SearchResource {
      */
     public static final String SERVER_TIMING = "Server-Timing";
 
+    /** Searches only published posts: shared caches may keep an answer briefly. */
+    static final String CACHE = "public, max-age=10, stale-while-revalidate=30";
+
     private final SearchService search;
+    private final SearchResults results;
     private final IndexWaiters waiters;
     private final ClientAddress clients;
 
-    SearchResource(SearchService search, IndexWaiters waiters, ClientAddress clients) {
+    SearchResource(SearchService search, SearchResults results, IndexWaiters waiters, ClientAddress clients) {
         this.search = search;
+        this.results = results;
         this.waiters = waiters;
         this.clients = clients;
     }
 
     @GET
     @RateLimited(RateLimited.Policy.EXPENSIVE)
-    public RestResponse<SearchResult> search(@QueryParam("q") String q, @QueryParam("tag") String tag,
+    @APIResponse(responseCode = "200", description = "Hits, total and facets; ETag, 304 on If-None-Match, gzip",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))
+    public Response search(@QueryParam("q") String q, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit)
-            throws IOException {
+            @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) throws IOException {
         boolean byDate;
         if (sort == null || sort.isBlank() || sort.equals("relevance")) {
             byDate = false;
@@ -82,9 +96,9 @@ public class SearchResource {
         });
         try {
             long start = System.nanoTime();
-            SearchResult result = search.search(new SearchRequest(q, blank(tag), blank(category), blank(author),
+            Representation answer = results.answer(new SearchRequest(q, blank(tag), blank(category), blank(author),
                     blank(lang), instant("from", from, false), instant("to", to, true), byDate, p, l));
-            return RestResponse.ResponseBuilder.ok(result)
+            return ConditionalResponse.of(answer, ifNoneMatch, acceptEncoding, CACHE)
                     .header(SERVER_TIMING, String.format(Locale.ROOT, "search;dur=%.3f", (System.nanoTime() - start) / 1e6))
                     .build();
         } catch (UserQuery.Invalid e) {

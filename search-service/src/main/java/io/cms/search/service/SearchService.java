@@ -61,32 +61,37 @@ public class SearchService {
     }
 
     public SearchResult search(SearchRequest r) throws IOException {
+        SearchIndex index = indexes.current();
+        IndexSearcher searcher = index.acquire();
+        try {
+            return search(r, index, searcher);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** A search on a searcher the caller acquired from {@code index} (and releases). */
+    public SearchResult search(SearchRequest r, SearchIndex index, IndexSearcher searcher) throws IOException {
         List<UserQuery.Term> terms = UserQuery.parse(r.q());
         Query text = queries.build(terms);
         if (!terms.isEmpty() && text == null) {
             return new SearchResult(0, r.page(), r.limit(), List.of(), Map.of());
         }
         Query query = filtered(text == null ? new MatchAllDocsQuery() : text, r);
-        SearchIndex index = indexes.current();
-        IndexSearcher searcher = index.acquire();
-        try {
-            int n = r.page() * r.limit();
-            // Collector managers let the searcher run the segments' slices in parallel. Every match is
-            // collected (exact total, facets of the whole result), so no hit-count threshold.
-            CollectorManager<?, ? extends TopDocs> best = r.byDate() || text == null
-                    ? new TopFieldCollectorManager(NEWEST_FIRST, n, null, Integer.MAX_VALUE, true)
-                    : new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, true);
-            Object[] results = searcher.search(query, new MultiCollectorManager(best, new FacetCounting(index.facets(searcher))));
-            TopDocs top = (TopDocs) results[0];
-            FacetCounting.Counts facets = (FacetCounting.Counts) results[1];
-            long total = top.totalHits.value;
-            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
-                    top.scoreDocs.length);
-            List<SearchResult.Hit> hits = hits(searcher, page, text, index);
-            return new SearchResult(total, r.page(), r.limit(), hits, facets(facets));
-        } finally {
-            index.release(searcher);
-        }
+        int n = r.page() * r.limit();
+        // Collector managers let the searcher run the segments' slices in parallel. Every match is
+        // collected (exact total, facets of the whole result), so no hit-count threshold.
+        CollectorManager<?, ? extends TopDocs> best = r.byDate() || text == null
+                ? new TopFieldCollectorManager(NEWEST_FIRST, n, null, Integer.MAX_VALUE, true)
+                : new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, true);
+        Object[] results = searcher.search(query, new MultiCollectorManager(best, new FacetCounting(index.facets(searcher))));
+        TopDocs top = (TopDocs) results[0];
+        FacetCounting.Counts facets = (FacetCounting.Counts) results[1];
+        long total = top.totalHits.value;
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
+                top.scoreDocs.length);
+        List<SearchResult.Hit> hits = hits(searcher, page, text, index);
+        return new SearchResult(total, r.page(), r.limit(), hits, facets(facets));
     }
 
     /** Up to 10 titles of searchable posts with a word that starts with the prefix, newest first. */
