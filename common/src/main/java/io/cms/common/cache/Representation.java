@@ -38,7 +38,19 @@ public record Representation(byte[] body, byte[] gzipped, String etag, String ty
      * its version, which {@code If-Match} sends back); it must still change whenever the bytes do.
      */
     public static Representation of(byte[] body, String type, String tag) {
-        byte[] gz = body.length >= GZIP_MIN_BYTES ? gzip(body) : null;
+        return of(body, type, tag, body.length >= GZIP_MIN_BYTES, Deflater.BEST_COMPRESSION);
+    }
+
+    /**
+     * For one answer only (a list read from the database each time): the gzip variant is made only if
+     * this client takes it, and made fast rather than small.
+     */
+    public static Representation once(byte[] body, String type, boolean clientTakesGzip) {
+        return of(body, type, digest(body), clientTakesGzip && body.length >= GZIP_MIN_BYTES, Deflater.BEST_SPEED);
+    }
+
+    private static Representation of(byte[] body, String type, String tag, boolean withGzip, int level) {
+        byte[] gz = withGzip ? gzip(body, level) : null;
         if (gz != null && gz.length >= body.length) {
             gz = null;
         }
@@ -65,11 +77,11 @@ public record Representation(byte[] body, byte[] gzipped, String etag, String ty
         }
     }
 
-    private static byte[] gzip(byte[] body) {
+    private static byte[] gzip(byte[] body, int level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
             {
-                def.setLevel(Deflater.BEST_COMPRESSION); // once per version, served many times
+                def.setLevel(level);
             }
         }) {
             gz.write(body);

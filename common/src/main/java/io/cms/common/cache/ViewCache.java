@@ -107,6 +107,7 @@ public final class ViewCache<V extends ViewCache.View> {
      * have led to another post), are read again next time.
      */
     public void evict(UUID id, String slug) {
+        meters.evicted();
         epoch.incrementAndGet();
         byId.invalidate(id);
         if (slug != null) {

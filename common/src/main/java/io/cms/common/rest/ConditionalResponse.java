@@ -58,7 +58,7 @@ public final class ConditionalResponse {
     }
 
     /** {@code Accept-Encoding} names gzip (or {@code *}) with a weight above zero. */
-    static boolean acceptsGzip(String acceptEncoding) {
+    public static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }

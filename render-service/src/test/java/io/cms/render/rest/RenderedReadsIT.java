@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.GZIPInputStream;
 
 import io.cms.common.messaging.PostChangedEvent;
 import io.cms.render.InfraResource;
@@ -27,6 +21,7 @@ import io.cms.render.messaging.Channels;
 import io.cms.render.messaging.PostEvents;
 import io.cms.render.service.RenderStore;
 import io.cms.testkit.ContractEvents;
+import io.cms.testkit.RawHttp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +36,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(InfraResource.class)
 class RenderedReadsIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BODY = "# 長い記事\n\n" + "半導体の輸出規制について、段落を重ねて書いています。\n\n".repeat(200);
 
     @TestHTTPResource("/")
@@ -49,29 +43,13 @@ class RenderedReadsIT {
     @Inject
     RenderStore store;
 
-    private HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve(path));
-        if (headers.length > 0) {
-            r.headers(headers);
-        }
-        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String text(HttpResponse<byte[]> r) {
-        byte[] body = r.body();
-        if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
-            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                body = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new String(body, StandardCharsets.UTF_8);
+    private HttpResponse<byte[]> get(String path, String... headers) {
+        return new RawHttp(base).get(path, headers);
     }
 
     private HttpResponse<byte[]> awaitHtml(String slug, String contains) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> get("/api/rendered/" + slug + "/html"), r -> r.statusCode() == 200 && text(r).contains(contains));
+                .until(() -> get("/api/rendered/" + slug + "/html"), r -> r.statusCode() == 200 && RawHttp.text(r).contains(contains));
     }
 
     @Test
@@ -100,7 +78,7 @@ class RenderedReadsIT {
             HttpResponse<byte[]> gzip = get("/api/rendered/" + slug + "/html", "Accept-Encoding", "br, gzip");
             assertEquals(List.of("gzip"), gzip.headers().allValues("Content-Encoding"));
             assertTrue(gzip.body().length < first.body().length / 4, gzip.body().length + " of " + first.body().length);
-            assertEquals(new String(first.body(), StandardCharsets.UTF_8), text(gzip));
+            assertEquals(new String(first.body(), StandardCharsets.UTF_8), RawHttp.text(gzip));
             String gzipTag = gzip.headers().firstValue("ETag").orElseThrow();
             assertNotEquals(etag, gzipTag);
             assertEquals(304, get("/api/rendered/" + slug + "/html", "Accept-Encoding", "gzip", "If-None-Match", gzipTag)
@@ -110,7 +88,7 @@ class RenderedReadsIT {
 
             events.send("cms.post.updated", id, slug, 2, "published", BODY + "\n\n第二版。");
             HttpResponse<byte[]> second = awaitHtml(slug, "第二版。");
-            assertTrue(!text(second).contains("初版。"));
+            assertTrue(!RawHttp.text(second).contains("初版。"));
             assertEquals(200, get("/api/rendered/" + slug + "/html", "If-None-Match", etag).statusCode(),
                     "the old tag no longer matches");
 
@@ -130,14 +108,17 @@ class RenderedReadsIT {
         UUID id = UUID.randomUUID();
         String slug = "replica-" + id;
         try (PostEvents events = new PostEvents(); ContractEvents raw = new ContractEvents()) {
+            double evictions = evictions();
             events.send("cms.post.published", id, slug, 1, "published", "first text");
+            // Stored here (one eviction), then its announcement read back from cms.rendered (another).
+            await().atMost(Duration.ofSeconds(20)).until(() -> evictions() >= evictions + 2);
             awaitHtml(slug, "first text");
             OffsetDateTime now = OffsetDateTime.now();
             store.save(new PostChangedEvent(id, slug, "t", "second", null, null, List.of(), List.of(), "en", "post",
                     "published", now, now, now, 2, Map.of(), false, List.of("markdown")),
                     new RenderResult("<p>second text</p>", List.of(), null, 1, 2, 0, 11, List.of()), false);
             for (int i = 0; i < 5; i++) {
-                assertTrue(text(get("/api/rendered/" + slug + "/html")).contains("first text"), "served from memory");
+                assertTrue(RawHttp.text(get("/api/rendered/" + slug + "/html")).contains("first text"), "served from memory");
             }
             raw.send(Channels.RENDERED_TOPIC, id.toString(), ContractEvents.headers(Map.of("ce_type", Channels.RENDERED_TYPE)),
                     ("{\"id\":\"" + id + "\",\"slug\":\"" + slug + "\",\"version\":2}").getBytes(StandardCharsets.UTF_8));
@@ -160,10 +141,11 @@ class RenderedReadsIT {
         assertTrue(hits() - hitsBefore >= 20, "20 reads, " + (hits() - hitsBefore) + " hits");
     }
 
-    private double hits() throws IOException, InterruptedException {
-        String metrics = new String(get("/q/metrics").body(), StandardCharsets.UTF_8);
-        return metrics.lines().filter(l -> l.startsWith("cms_cache_requests_total{") && l.contains("cache=\"rendered\"")
-                && l.contains("result=\"hit\"")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+    private double evictions() {
+        return new RawHttp(base).counter("cms_cache_evictions_total", "cache=\"rendered\"");
+    }
+
+    private double hits() {
+        return new RawHttp(base).counter("cms_cache_requests_total", "cache=\"rendered\"", "result=\"hit\"");
     }
 }

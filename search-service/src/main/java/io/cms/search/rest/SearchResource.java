@@ -1,6 +1,7 @@
 package io.cms.search.rest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 import io.cms.common.cache.Representation;
 import io.cms.common.limits.RateLimited;
@@ -26,6 +28,7 @@ import io.cms.search.service.SearchResult;
 import io.cms.search.service.SearchService;
 import io.cms.search.service.UserQuery;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -57,6 +60,7 @@ public class SearchResource {
 
     /** Searches only published posts: shared caches may keep an answer briefly. */
     static final String CACHE = "public, max-age=10, stale-while-revalidate=30";
+    private static final Executor WORKERS = runnable -> Infrastructure.getDefaultWorkerPool().execute(runnable);
 
     private final SearchService search;
     private final SearchResults results;
@@ -74,12 +78,12 @@ public class SearchResource {
     @RateLimited(RateLimited.Policy.EXPENSIVE)
     @APIResponse(responseCode = "200", description = "Hits, total and facets; ETag, 304 on If-None-Match, gzip",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))
-    public Response search(@QueryParam("q") String q, @QueryParam("tag") String tag,
+    public CompletionStage<Response> search(@QueryParam("q") String q, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) throws IOException {
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         boolean byDate;
         if (sort == null || sort.isBlank() || sort.equals("relevance")) {
             byDate = false;
@@ -94,15 +98,25 @@ public class SearchResource {
             throw new ProblemException(ProblemException.Kind.VALIDATION, "page: " + message, List.of(new Problem.FieldError("page",
                     message, (long) ResultWindow.MAX_RESULTS, ResultWindow.reach(p, l))));
         });
+        long start = System.nanoTime();
+        SearchRequest request = new SearchRequest(q, blank(tag), blank(category), blank(author), blank(lang),
+                instant("from", from, false), instant("to", to, true), byDate, p, l);
+        // An answer the index state already has is sent from the event loop; a search runs on a worker.
+        Optional<Representation> cached = results.cached(request);
+        CompletionStage<Representation> answer = cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
+                : CompletableFuture.supplyAsync(() -> search(request), WORKERS);
+        return answer.thenApply(a -> ConditionalResponse.of(a, ifNoneMatch, acceptEncoding, CACHE)
+                .header(SERVER_TIMING, String.format(Locale.ROOT, "search;dur=%.3f", (System.nanoTime() - start) / 1e6))
+                .build());
+    }
+
+    private Representation search(SearchRequest request) {
         try {
-            long start = System.nanoTime();
-            Representation answer = results.answer(new SearchRequest(q, blank(tag), blank(category), blank(author),
-                    blank(lang), instant("from", from, false), instant("to", to, true), byDate, p, l));
-            return ConditionalResponse.of(answer, ifNoneMatch, acceptEncoding, CACHE)
-                    .header(SERVER_TIMING, String.format(Locale.ROOT, "search;dur=%.3f", (System.nanoTime() - start) / 1e6))
-                    .build();
+            return results.answer(request);
         } catch (UserQuery.Invalid e) {
             throw ProblemException.invalid("q", e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.cms.search.rest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,24 +54,47 @@ public class SearchResults {
                 () -> cache.policy().eviction().orElseThrow().weightedSize().orElse(0), cache::estimatedSize);
     }
 
-    /** A search's answer, from memory when the index has not changed since it was last asked. */
+    /** The answer the current index state already has, if it has one; counts a hit or a miss. */
+    Optional<Representation> cached(SearchRequest request) {
+        SearchIndex index = indexes.current();
+        IndexSearcher searcher;
+        try {
+            searcher = index.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Representation cached = cache.getIfPresent(key(index, searcher, request));
+            meters.hit(cached != null);
+            return Optional.ofNullable(cached);
+        } finally {
+            release(index, searcher);
+        }
+    }
+
+    /** Searches (the caller saw no answer cached) and keeps the answer for its index state. */
     Representation answer(SearchRequest request) throws IOException {
         SearchIndex index = indexes.current();
         IndexSearcher searcher = index.acquire();
         try {
-            Key key = new Key(index.directoryPath().toString(), ((DirectoryReader) searcher.getIndexReader()).getVersion(),
-                    request);
-            Representation cached = cache.getIfPresent(key);
-            meters.hit(cached != null);
-            if (cached != null) {
-                return cached;
-            }
             Representation fresh = Representation.of(json.writeValueAsBytes(search.search(request, index, searcher)),
                     MediaType.APPLICATION_JSON);
-            cache.put(key, fresh);
+            cache.put(key(index, searcher, request), fresh);
             return fresh;
         } finally {
+            release(index, searcher);
+        }
+    }
+
+    private static Key key(SearchIndex index, IndexSearcher searcher, SearchRequest request) {
+        return new Key(index.directoryPath().toString(), ((DirectoryReader) searcher.getIndexReader()).getVersion(), request);
+    }
+
+    private static void release(SearchIndex index, IndexSearcher searcher) {
+        try {
             index.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
