@@ -28,6 +28,11 @@ public record Representation(byte[] body, byte[] gzipped, String etag, String ty
     /** What the gzip variant's tag adds to the identity tag. */
     public static final String GZIP_TAG_SUFFIX = "-gz";
 
+    /** The strong tag (quoted) of these bytes, as {@link #of(byte[], String)} gives them. */
+    public static String tagOf(byte[] body) {
+        return "\"" + digest(body) + "\"";
+    }
+
     /** Tagged by a digest of the bytes. */
     public static Representation of(byte[] body, String type) {
         return of(body, type, digest(body));

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.common.rest.IdOrSlug;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -100,8 +101,12 @@ public final class PostTopicTail {
         long assignedAt = System.nanoTime();
         while (loop.running()) {
             for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+                UUID id = r.key() == null ? null : IdOrSlug.id(r.key());
+                if (id == null) {
+                    continue; // not a post's record (the consumers dead-letter it); nothing here shows it
+                }
                 try {
-                    changed.accept(UUID.fromString(r.key()), slug(r.value()));
+                    changed.accept(id, slug(r.value()));
                 } catch (RuntimeException e) {
                     LOG.warnf("Record %s-%d@%d not applied on this replica: %s", r.topic(), r.partition(), r.offset(), e);
                 }

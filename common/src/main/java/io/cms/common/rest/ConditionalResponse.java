@@ -39,6 +39,14 @@ public final class ConditionalResponse {
 
     /** {@code If-None-Match}: {@code *}, or a list of tags one of which is this representation's. */
     static boolean matches(String ifNoneMatch, Representation r) {
+        return matches(ifNoneMatch, r.etag(), r.gzipEtag());
+    }
+
+    /**
+     * {@code If-None-Match}: {@code *}, or a list of tags one of which is one of {@code current}
+     * (quoted); weak comparison, as RFC 9110 asks for this header.
+     */
+    public static boolean matches(String ifNoneMatch, String... current) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }
@@ -50,8 +58,10 @@ public final class ConditionalResponse {
             if (t.startsWith("W/")) {
                 t = t.substring(2);
             }
-            if (t.equals(r.etag()) || t.equals(r.gzipEtag())) {
-                return true;
+            for (String c : current) {
+                if (t.equals(c)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -196,8 +196,8 @@ public class PostResource {
         if (r == null) {
             throw ProblemException.notFound("Version " + version + " of post " + id + " does not exist");
         }
-        return Response.ok(r.snapshot, MediaType.APPLICATION_JSON).tag(Long.toString(r.version))
-                .header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE).build();
+        // Tagged by its bytes (ConditionalReads): the version's tag names the post's current JSON.
+        return Response.ok(r.snapshot, MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE).build();
     }
 
     @GET
@@ -208,7 +208,6 @@ public class PostResource {
         String file = PostExporter.fileName(post);
         return Response.ok(PostExporter.toMarkdown(post), "text/markdown; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + urlEncode(file))
-                .tag(unquoted(post))
                 .header(HttpHeaders.CACHE_CONTROL, post.status == PostStatus.PUBLISHED ? PUBLIC_CACHE : PRIVATE_CACHE)
                 .build();
     }

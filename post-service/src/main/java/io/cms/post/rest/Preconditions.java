@@ -1,6 +1,7 @@
 package io.cms.post.rest;
 
 import io.cms.common.cache.Representation;
+import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.Post;
@@ -42,18 +43,8 @@ final class Preconditions {
         }
     }
 
-    /** Whether an {@code If-None-Match} header already names the current version. */
+    /** Whether an {@code If-None-Match} header already names the current version (either coding's tag). */
     static boolean notModified(String ifNoneMatch, Post post) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        String current = etag(post);
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*") || t.equals(current) || t.equals("W/" + current)) {
-                return true;
-            }
-        }
-        return false;
+        return ConditionalResponse.matches(ifNoneMatch, etag(post), "\"" + post.version + Representation.GZIP_TAG_SUFFIX + "\"");
     }
 }

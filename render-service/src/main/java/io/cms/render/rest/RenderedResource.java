@@ -95,11 +95,12 @@ public class RenderedResource {
             return CompletableFuture.supplyAsync(() -> found(idOrSlug, views.load(idOrSlug), 0), WORKERS);
         }
         // A waiting request probes the version first: a small query, where the row holds all the HTML.
-        return CompletableFuture.supplyAsync(() -> store.visibleVersion(idOrSlug) >= min, WORKERS).thenCompose(ready -> ready
+        // ...Async: a stage that completed before the next one was attached would run it on this thread.
+        return CompletableFuture.supplyAsync(() -> store.visibleVersion(idOrSlug) >= min, WORKERS).thenComposeAsync(ready -> ready
                 ? CompletableFuture.completedFuture(found(idOrSlug, views.load(idOrSlug), min))
                 : waiters.await(idOrSlug, clients.of(request), min, waitMillis).thenApplyAsync(
                         handed -> found(idOrSlug, handed.isPresent() ? Optional.of(views.handed(idOrSlug, handed.get()))
-                                : views.load(idOrSlug), min), WORKERS));
+                                : views.load(idOrSlug), min), WORKERS), WORKERS);
     }
 
     private static Found found(String idOrSlug, Optional<RenderedView> view, long min) {

@@ -130,8 +130,11 @@ class RenderedReadsIT {
     void repeatedReadsAreServedFromMemory() throws Exception {
         UUID id = UUID.randomUUID();
         String slug = "memory-" + id;
+        double evictions = evictions();
         try (PostEvents events = new PostEvents()) {
             events.send("cms.post.published", id, slug, 1, "published", "served **from memory**");
+            // Evicted when stored and again when its announcement comes back: only then does the view stay.
+            await().atMost(Duration.ofSeconds(20)).until(() -> evictions() >= evictions + 2);
             awaitHtml(slug, "from memory");
         }
         double hitsBefore = hits();

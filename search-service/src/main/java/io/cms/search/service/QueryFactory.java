@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.cms.search.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
@@ -17,13 +18,21 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns parsed terms into a Lucene query. Each term is analysed by every language's analyzer and
- * matched as a phrase in that language's fields (so a Japanese word that Kuromoji splits, or a
- * Chinese word made of bigrams, must appear contiguously); the best field wins (dismax).
+ * looked for in that language's fields; the best field wins (dismax). In the Kuromoji fields an
+ * unquoted term is the words it is made of, all required (particles and auxiliaries are dropped by
+ * the analyzer, inflected forms reduced to their base form), with the contiguous phrase as a bonus:
+ * Japanese typed without spaces ("半導体の輸出") finds a post with each word, and the post with the
+ * phrase itself ranks first. Elsewhere, and for quoted terms, a term is a phrase (a Chinese word made
+ * of bigrams, an English compound).
  */
 public final class QueryFactory {
 
     /** Fields a term is looked for in, with their weights: titles high, code low. */
     static final Map<String, Float> WEIGHTS = weights();
+    /** Fields analysed into words (Kuromoji), where an unquoted term need not be contiguous. */
+    static final Set<String> WORD_FIELDS = Set.of(Fields.TITLE_JA, Fields.BODY_JA);
+    /** How much a contiguous match of an unquoted term adds over its words found apart. */
+    private static final float PHRASE_BONUS = 2f;
 
     private final QueryBuilder builder;
 
@@ -36,7 +45,7 @@ public final class QueryFactory {
         Map<Integer, List<Query>> groups = new LinkedHashMap<>();
         List<Query> excluded = new ArrayList<>();
         for (UserQuery.Term t : terms) {
-            Query q = term(t.text());
+            Query q = term(t.text(), t.phrase());
             if (q == null) {
                 continue;
             }
@@ -66,7 +75,7 @@ public final class QueryFactory {
         return b.build();
     }
 
-    private Query term(String text) {
+    private Query term(String text, boolean quoted) {
         List<Query> perField = new ArrayList<>();
         boolean cjkOnly = cjkScriptOnly(text);
         WEIGHTS.forEach((field, weight) -> {
@@ -75,12 +84,26 @@ public final class QueryFactory {
             if (!cjkOnly && (field.equals(Fields.TITLE_JA_CJK) || field.equals(Fields.BODY_JA_CJK))) {
                 return;
             }
-            Query q = builder.createPhraseQuery(field, text);
+            Query q = !quoted && WORD_FIELDS.contains(field) ? words(field, text) : builder.createPhraseQuery(field, text);
             if (q != null) {
                 perField.add(weight == 1f ? q : new BoostQuery(q, weight));
             }
         });
         return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.1f);
+    }
+
+    /** Every content word of the text, and the whole text as a phrase for a higher score. */
+    private Query words(String field, String text) {
+        Query all = builder.createBooleanQuery(field, text, Occur.MUST);
+        if (!(all instanceof BooleanQuery)) {
+            return all; // one word (or none): the phrase is the same query
+        }
+        Query phrase = builder.createPhraseQuery(field, text);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(all, Occur.MUST);
+        if (phrase != null) {
+            b.add(new BoostQuery(phrase, PHRASE_BONUS), Occur.SHOULD);
+        }
+        return b.build();
     }
 
     /** Whether every letter and digit of the text is kanji or kana (ー included). */
