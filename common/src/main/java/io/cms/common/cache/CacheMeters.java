@@ -41,11 +41,4 @@ public final class CacheMeters {
     public void evicted() {
         evictions.increment();
     }
-
-    /** Share of reads that hit, since start. */
-    public double hitRate() {
-        long h = hits.sum();
-        long total = h + misses.sum();
-        return total == 0 ? 0 : (double) h / total;
-    }
 }

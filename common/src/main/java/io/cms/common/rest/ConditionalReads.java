@@ -1,5 +1,6 @@
 package io.cms.common.rest;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -36,7 +38,7 @@ public class ConditionalReads {
         }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE);
         }
         if (response.getHeaders().containsKey(HttpHeaders.ETAG) || !response.hasEntity()) {
             return;
@@ -60,7 +62,7 @@ public class ConditionalReads {
         if (entity instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8);
         }
-        if (entity instanceof java.io.InputStream || entity instanceof jakarta.ws.rs.core.StreamingOutput) {
+        if (entity instanceof InputStream || entity instanceof StreamingOutput) {
             return null;
         }
         return json.writeValueAsBytes(entity);

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 public final class ConditionalResponse {
 
     public static final String GZIP = "gzip";
+    /** What a draft, or any answer to credentials, may be kept as: nowhere. */
+    public static final String PRIVATE = "private, no-store";
 
     private ConditionalResponse() {
     }

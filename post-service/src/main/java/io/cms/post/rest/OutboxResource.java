@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cms.common.rest.AdminOnly;
+import io.cms.common.rest.ConditionalResponse;
 import io.cms.post.messaging.ParkedEvents;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +26,7 @@ public class OutboxResource {
     public record ParkedList(long total, List<ParkedEvents.Parked> events) {
     }
 
-    private static final String NO_STORE = "private, no-store";
+    private static final String NO_STORE = ConditionalResponse.PRIVATE;
 
     private final ParkedEvents parked;
 

@@ -47,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PostResource {
 
     static final String PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=60";
-    static final String PRIVATE_CACHE = "private, no-store";
+    static final String PRIVATE_CACHE = ConditionalResponse.PRIVATE;
 
     private final PostService posts;
     private final PostQuery query;

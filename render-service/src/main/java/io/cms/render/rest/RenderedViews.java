@@ -58,10 +58,6 @@ public class RenderedViews {
         }
     }
 
-    ViewCache<RenderedView> cache() {
-        return cache;
-    }
-
     private RenderedView view(RenderedPost p) {
         try {
             return new RenderedView(p.id, p.slug, p.version,
