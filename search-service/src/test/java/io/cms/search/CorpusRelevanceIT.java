@@ -8,50 +8,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Relevance over real posts: the sample post and the 268 posts of the shared corpus (Japanese,
- * Chinese, English). Runs where ../shared exists (CI has it); a bare clone skips it.
+ * Relevance over real posts through the broker: the sample post and the 268 posts of the shared
+ * corpus (Japanese, Chinese, English). Runs where ../shared exists (CI has it); a bare clone skips
+ * it. The full evaluation set runs in {@code RelevanceEvaluationTest}.
  */
 @QuarkusTest
 @QuarkusTestResource(InfraResource.class)
 class CorpusRelevanceIT {
 
-    private static final Path SAMPLES = Path.of("..", "..", "shared", "samples").toAbsolutePath().normalize();
-    private static final Pattern TITLE = Pattern.compile("(?m)^title:\\s*\"?(.*?)\"?\\s*$");
-
     @Test
     void japaneseChineseAndEnglishQueriesFindTheirPosts() throws Exception {
-        assumeTrue(Files.isDirectory(SAMPLES.resolve("corpus")), "shared samples not present");
+        assumeTrue(Files.isDirectory(SamplePosts.SHARED.resolve("corpus")), "shared samples not present");
         Map<String, String> ids = new HashMap<>();
         UUID last = null;
-        try (PostEvents events = new PostEvents(); Stream<Path> files = Stream.concat(
-                Files.walk(SAMPLES.resolve("corpus")), Files.walk(SAMPLES.resolve("posts")))) {
-            for (Path f : files.filter(p -> p.toString().matches(".*\\.(md|markdown)$"))
-                    .filter(p -> !p.getFileName().toString().equals("SOURCES.md")).toList()) {
-                String text = Files.readString(f).replace("\r\n", "\n");
-                int end = text.startsWith("---") ? text.indexOf("\n---", 3) : -1;
-                int close = end < 0 ? text.indexOf("\n...", 3) : end;
-                String front = close < 0 ? "" : text.substring(0, close);
-                String body = close < 0 ? text : text.substring(text.indexOf('\n', close + 1) + 1);
-                Matcher m = TITLE.matcher(front);
-                String title = m.find() ? m.group(1) : f.getFileName().toString();
+        try (PostEvents events = new PostEvents()) {
+            for (SamplePosts.Post p : SamplePosts.read(SamplePosts.SHARED.resolve("corpus"), SamplePosts.SHARED.resolve("posts"))) {
                 UUID id = UUID.randomUUID();
-                ids.put(f.getFileName().toString(), id.toString());
-                events.publish(id, 1, title, body, null, List.of());
+                ids.put(p.file(), id.toString());
+                events.publish(id, 1, p.title(), p.body(), null, List.of());
                 last = id;
             }
         }
@@ -64,6 +49,7 @@ class CorpusRelevanceIT {
         assertTrue(found("知能", sample), "a word that appears only inside a longer compound");
         assertTrue(found("投資家", sample));
         assertTrue(found("\"中国のAI企業\"", sample), "a Japanese phrase");
+        assertTrue(found("半導体の輸出", sample), "Japanese typed without spaces");
         assertTrue(found("チャリティー", ids.get("2016-03-11-vim_charity_financial_report_2015.md")));
         assertTrue(found("Heroku", ids.get("02-haskell-on-heroku.md")), "an English word in a Japanese post");
         assertTrue(found("小程序", ids.get("2017-01-09-wechat-miniapp-ux.md")), "Chinese");

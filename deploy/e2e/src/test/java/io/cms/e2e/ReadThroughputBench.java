@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.local.JekyllImport;
+import io.cms.testkit.Wrk;
+import io.cms.testkit.Wrk.Load;
 import io.cms.testkit.charts.ChartData;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +30,6 @@ import org.junit.jupiter.api.Test;
 class ReadThroughputBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** One wrk run: requests per second and latency percentiles in ms. */
-    record Load(double perSecond, double p50, double p99, long errors) {
-    }
 
     @Test
     void readThroughput() throws Exception {
@@ -85,9 +81,9 @@ class ReadThroughputBench {
             Map<String, double[]> bars = new LinkedHashMap<>();
             for (Map.Entry<String, String[]> e : paths.entrySet()) {
                 String service = e.getValue()[0];
-                Load ceiling = wrk(stack.url(service, "/q/health/live"), seconds, connections);
-                Load load = e.getValue()[2] == null ? wrk(stack.url(service, e.getValue()[1]), seconds, connections)
-                        : wrk(stack.url(service, e.getValue()[1]), seconds, connections, "If-None-Match: " + e.getValue()[2]);
+                Load ceiling = Wrk.run(stack.url(service, "/q/health/live"), seconds, connections);
+                Load load = e.getValue()[2] == null ? Wrk.run(stack.url(service, e.getValue()[1]), seconds, connections)
+                        : Wrk.run(stack.url(service, e.getValue()[1]), seconds, connections, "If-None-Match: " + e.getValue()[2]);
                 double ratio = load.perSecond() / ceiling.perSecond();
                 table.append(String.format("  %-62s %10.0f %8.2f %8.2f %10.0f %7.0f%%%n", e.getKey(), load.perSecond(), load.p50(),
                         load.p99(), ceiling.perSecond(), ratio * 100));
@@ -126,57 +122,5 @@ class ReadThroughputBench {
         HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSON.writeValueAsString(post))));
         return JSON.readTree(created.body()).get("id").asText();
-    }
-
-    /** Runs wrk against one URL (with request headers, if any) and reads its summary. */
-    static Load wrk(String url, int seconds, int connections, String... headers) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections));
-        for (String h : headers) {
-            command.addAll(List.of("-H", h));
-        }
-        // A short warm-up, not measured: JIT and connection pools.
-        List<String> warmUp = new ArrayList<>(command);
-        warmUp.addAll(List.of("-d3s", url));
-        run(warmUp);
-        command.addAll(List.of("-d" + seconds + "s", "--latency", url));
-        String out = run(command);
-        return new Load(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"),
-                (long) (optional(out, "Non-2xx or 3xx responses: (\\d+)") + optional(out, "Socket errors: connect (\\d+)")));
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed (install it: apt-get install wrk): " + out);
-        }
-        return out;
-    }
-
-    private static double number(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + regex + " in wrk's output:\n" + text);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static double optional(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
-
-    /** A latency line of wrk's --latency block ("99%  12.34ms"), in ms. */
-    private static double millis(String text, String percentile) {
-        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + percentile + " latency in wrk's output:\n" + text);
-        }
-        double v = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> v / 1000;
-            case "s" -> v * 1000;
-            default -> v;
-        };
     }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A generated corpus (mixed Japanese and English paragraphs taken from the samples, about 3 KB a
  * post) pushed onto cms.posts: indexing throughput, then search latency over HTTP for a fixed query
- * mix, then a full rebuild. Run with {@code search-service/bench/search}; not part of the suite.
+ * mix, sequential and then from wrk at 16 connections ({@link ConcurrentLoad}), then a full rebuild. Run with {@code search-service/bench/search}; not part of the suite.
  *
  * <p>The service runs as deployed: the packaged jar in its own JVM, with the image's JVM arguments
  * ({@code quarkus.jib.jvm-additional-arguments}) and {@code -XX:MaxRAM} at the pod's memory limit, so
@@ -106,9 +106,11 @@ public class SearchBench {
             }
             double indexSeconds = (System.nanoTime() - t0) / 1e9;
             Round round = measure(service, String.join(" ", jvm));
+            ConcurrentLoad.Result load = ConcurrentLoad.measure(base, Integer.getInteger("bench.load-seconds", 15),
+                    Integer.getInteger("bench.connections", 16));
             // -Dbench.rebuild=false: skipped while comparing variants (the rebuild does not depend on them).
             double rebuildSeconds = Boolean.parseBoolean(System.getProperty("bench.rebuild", "true")) ? rebuild() : Double.NaN;
-            report(posts, indexSeconds, rebuildSeconds, round);
+            report(posts, indexSeconds, rebuildSeconds, round, load);
             // -Dbench.compare="A|B": the same index served again by JVMs with options A, then B, added.
             for (String variant : System.getProperty("bench.compare", "").split("\\|")) {
                 if (!variant.isBlank()) {
@@ -186,7 +188,8 @@ public class SearchBench {
         return HttpRequest.newBuilder(URI.create(base + "/api/admin/reindex")).header("Authorization", "Bearer " + TOKEN);
     }
 
-    private static void report(int posts, double indexSeconds, double rebuildSeconds, Round r) throws IOException {
+    private static void report(int posts, double indexSeconds, double rebuildSeconds, Round r, ConcurrentLoad.Result load)
+            throws IOException {
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("all 12 queries", r.all());
         series.put("Japanese/Chinese queries", r.cjk());
@@ -200,11 +203,13 @@ public class SearchBench {
                 + "  search over HTTP (facets + highlights, 2500 queries of a 12-query mix after %d warm-up, sequential):"
                 + " %s%n%s", posts, r.jvm(), r.residentKib() / 1024, indexSeconds, posts / indexSeconds,
                 rebuildSeconds, posts / rebuildSeconds, WARM_UP, r.summary(), r.table());
+        System.out.printf("  search under concurrency (2 cores shared by wrk, the broker and the service):%n%s", load.table());
         ObjectNode result = new ObjectMapper().createObjectNode().put("posts", posts).put("jvm", r.jvm())
                 .put("indexSeconds", indexSeconds)
                 .put("searchP50Ms", pct(r.all(), 50)).put("searchP99Ms", pct(r.all(), 99))
                 .put("serviceP50Ms", pct(r.server(), 50)).put("serviceP99Ms", pct(r.server(), 99))
                 .put("residentMiB", r.residentKib() / 1024);
+        load.into(result);
         if (Double.isNaN(rebuildSeconds)) {
             result.putNull("rebuildSeconds");
         } else {
