@@ -1,20 +1,15 @@
 package io.cms.e2e;
 
 import java.net.URLEncoder;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cms.local.JekyllImport;
 import io.cms.testkit.Wrk;
 import io.cms.testkit.Wrk.Load;
 import io.cms.testkit.charts.ChartData;
@@ -35,32 +30,12 @@ class ReadThroughputBench {
     void readThroughput() throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 15);
         int connections = Integer.getInteger("bench.connections", 16);
-        Path corpus = Path.of("..", "..", "..", "shared", "samples", "corpus").toAbsolutePath().normalize();
-        Path posts = Files.isDirectory(corpus) ? corpus : Path.of("src", "test", "resources", "jekyll", "_posts").toAbsolutePath();
         // wrk from one address is far over the per-client limits: what is measured is the read path.
         try (Stack stack = new Stack("read-bench", java.util.Map.of("CMS_RATE_LIMITS", "false"))) {
-            HttpResponse<String> imported = stack.send(stack.admin("post-service", "/api/import")
-                    .header("Content-Type", "application/zip")
-                    .POST(BodyPublishers.ofByteArray(JekyllImport.zip(posts, JekyllImport.markdownFiles(posts).stream()
-                            .filter(p -> !p.endsWith("SOURCES.md")).toList()))));
-            JsonNode report = JSON.readTree(imported.body());
-            String slug = null;
-            String id = null;
-            for (JsonNode f : report.get("files")) {
-                if (f.has("id") && stack.send(stack.request("post-service", "/api/posts/" + f.get("id").asText())).statusCode() == 200) {
-                    slug = f.get("slug").asText();
-                    id = f.get("id").asText();
-                }
-            }
-            String large = largePost(stack);
-            for (String key : List.of(id, large)) {
-                while (stack.send(stack.request("render-service", "/api/rendered/" + key)).statusCode() != 200
-                        || stack.send(stack.request("search-service", "/api/search/posts/" + key)).statusCode() != 200) {
-                    Thread.sleep(100);
-                }
-            }
-            Thread.sleep(3_000); // let the last renders and index refreshes settle
-            String query = URLEncoder.encode(Files.isDirectory(corpus) ? "jekyll" : "outbox", StandardCharsets.UTF_8);
+            BenchContent.Loaded content = BenchContent.load(stack);
+            String slug = content.slug();
+            String large = content.large();
+            String query = URLEncoder.encode(content.corpus() ? "jekyll" : "outbox", StandardCharsets.UTF_8);
 
             // name -> service, path, and the ETag to send as If-None-Match (null: an unconditional read)
             Map<String, String[]> paths = new LinkedHashMap<>();
@@ -75,7 +50,7 @@ class ReadThroughputBench {
                 paths.put(name + " If-None-Match", new String[] {unconditional[0], unconditional[1], etag});
             }
             StringBuilder table = new StringBuilder(String.format("%nRead throughput, wrk -t2 -c%d -d%ds per path, 2 cores shared by"
-                    + " wrk and the whole stack (%d posts):%n", connections, seconds, report.get("created").asInt()));
+                    + " wrk and the whole stack (%d posts):%n", connections, seconds, content.created()));
             table.append(String.format("  %-62s %10s %8s %8s %10s %8s%n", "path", "req/s", "p50 ms", "p99 ms", "ceiling", "ratio"));
             StringBuilder json = new StringBuilder("{\"seconds\": " + seconds + ", \"connections\": " + connections + ", \"paths\": [");
             Map<String, double[]> bars = new LinkedHashMap<>();
@@ -102,25 +77,5 @@ class ReadThroughputBench {
                     ChartData.bars("Read throughput (wrk, 2 cores shared with the stack)", "requests/s",
                             List.of("the read path", "trivial endpoint of the same service (/q/health/live)"), bars));
         }
-    }
-
-    /**
-     * The id of the sample post this CMS was made for (55 KB of Japanese, repeated paragraphs), imported
-     * from ../shared; on a clone without it, a post of the same size made of the fixtures' kind of text.
-     */
-    private static String largePost(Stack stack) throws Exception {
-        Path samples = Path.of("..", "..", "..", "shared", "samples", "posts").toAbsolutePath().normalize();
-        if (Files.isDirectory(samples)) {
-            HttpResponse<String> imported = stack.send(stack.admin("post-service", "/api/import")
-                    .header("Content-Type", "application/zip")
-                    .POST(BodyPublishers.ofByteArray(JekyllImport.zip(samples, JekyllImport.markdownFiles(samples)))));
-            return JSON.readTree(imported.body()).get("files").get(0).get("id").asText();
-        }
-        String markdown = "## 見出し\n\n" + "半導体の輸出規制と人工知能の研究投資について、段落を重ねて書いた本文です。".repeat(8) + "\n\n";
-        ObjectNode post = JSON.createObjectNode().put("title", "大きな記事").put("status", "published")
-                .put("markdown", markdown.repeat(55_000 / markdown.getBytes(StandardCharsets.UTF_8).length + 1));
-        HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSON.writeValueAsString(post))));
-        return JSON.readTree(created.body()).get("id").asText();
     }
 }

@@ -151,12 +151,15 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    /** Per running service: milliseconds from JVM start to ready, and resident memory in KiB. */
-    public record ServiceStats(String name, long readyAfterMillis, long residentKib) {
+    /**
+     * Per running service: milliseconds from JVM start to ready, resident memory in KiB, and the
+     * CPU time its process has used so far in milliseconds (all its threads: JIT, GC, the app).
+     */
+    public record ServiceStats(String name, long readyAfterMillis, long residentKib, long cpuMillis) {
     }
 
     public synchronized List<ServiceStats> serviceStats() {
-        return running.stream().map(p -> new ServiceStats(p.name(), p.readyAfterMillis(), p.residentKib())).toList();
+        return running.stream().map(p -> new ServiceStats(p.name(), p.readyAfterMillis(), p.residentKib(), p.cpuMillis())).toList();
     }
 
     /**

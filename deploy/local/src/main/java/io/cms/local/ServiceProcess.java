@@ -32,7 +32,17 @@ public final class ServiceProcess {
     private long readyAfterMillis = -1;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> env) {
-        this(name, jar, port, env, LOCAL_JVM_OPTIONS);
+        this(name, jar, port, env, localJvmOptions());
+    }
+
+    /** The local stack's options, then any in {@code CMS_SERVICE_JVM_OPTIONS} (a profiler, a larger heap). */
+    static List<String> localJvmOptions() {
+        List<String> options = new ArrayList<>(LOCAL_JVM_OPTIONS);
+        String extra = System.getenv("CMS_SERVICE_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return options;
     }
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions) {
@@ -60,8 +70,14 @@ public final class ServiceProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // The classes loaded at start, archived when the service was packaged (AppCDS). The archive
+        // names the class path as it was then, relative to the jar's folder: run from there.
+        Path archive = jar.resolveSibling("app-cds.jsa");
+        if (java.nio.file.Files.isRegularFile(archive)) {
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive.getFileName(), "-Xshare:auto"));
+        }
+        cmd.addAll(List.of("-jar", jar.getFileName().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar.toAbsolutePath().getParent().toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         startedAt = System.nanoTime();
         readyAfterMillis = -1;
@@ -86,7 +102,7 @@ public final class ServiceProcess {
                 readyAfterMillis = (System.nanoTime() - startedAt) / 1_000_000;
                 return true;
             }
-            Thread.sleep(250);
+            Thread.sleep(50); // fine enough to measure a start-up of a few seconds
         }
         return false;
     }
@@ -108,6 +124,17 @@ public final class ServiceProcess {
             // not Linux, or the process is gone
         }
         return -1;
+    }
+
+    /** CPU time of the process so far in ms (Linux; user + system, at 100 ticks a second), or -1. */
+    public long cpuMillis() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     public boolean isAlive() {

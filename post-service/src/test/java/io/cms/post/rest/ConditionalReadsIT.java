@@ -60,6 +60,27 @@ class ConditionalReadsIT {
         assertNotEquals(v1, v2, "two versions, two tags");
     }
 
+    /** A read without bytes of its own (a revision) is gzip-coded for a client that takes it. */
+    @Test
+    void textOverAKibibyteIsGzipCodedWhenAccepted() throws Exception {
+        String id = create(body(unique("Gzip"), "status", "published", "markdown", "本文の段落です。".repeat(400)));
+        RawHttp http = new RawHttp(base);
+        String path = "/api/posts/" + id + "/revisions/1";
+        HttpResponse<byte[]> plain = http.get(path, "Authorization", ADMIN);
+        HttpResponse<byte[]> coded = http.get(path, "Authorization", ADMIN, "Accept-Encoding", "gzip");
+        assertEquals("gzip", coded.headers().firstValue("Content-Encoding").orElseThrow());
+        assertTrue(coded.headers().allValues("Vary").toString().contains("Accept-Encoding"), coded.headers().toString());
+        assertTrue(coded.body().length < plain.body().length / 4, coded.body().length + " of " + plain.body().length);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(coded.body()))) {
+            assertEquals(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8),
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String codedTag = coded.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(plain.headers().firstValue("ETag").orElseThrow(), codedTag, "each coding its own strong tag");
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        assertEquals(304, http.get(path, "Authorization", ADMIN, "Accept-Encoding", "gzip", "If-None-Match", codedTag).statusCode());
+    }
+
     private static HttpResponse<byte[]> conditional(RawHttp http, String path, boolean withToken) {
         HttpResponse<byte[]> first = withToken ? http.get(path, "Authorization", ADMIN) : http.get(path);
         assertEquals(200, first.statusCode(), path);

@@ -79,7 +79,51 @@ class SearchLatencyProbe {
             }
             perQuery.forEach((q, l) -> System.out.printf("%-28s p50 %6.2f  p99 %6.2f ms%n", q, pct(l, 50), pct(l, 99)));
             System.out.printf("ALL p50 %.2f p99 %.2f ms%n", pct(all, 50), pct(all, 99));
+            int threads = Integer.getInteger("probe.threads", 0);
+            if (threads > 0) {
+                concurrently(search, threads, Integer.getInteger("probe.seconds", 20), System.getProperty("probe.jfr"));
+            }
         }
+    }
+
+    /**
+     * The query mix from {@code threads} threads at once for {@code seconds}: searches per second
+     * (-Dprobe.threads=16, and -Dprobe.jfr=file to record a JFR profile of that phase).
+     */
+    private static void concurrently(SearchService search, int threads, int seconds, String jfr) throws Exception {
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of(jfr));
+            recording.start();
+        }
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t;
+            Thread thread = new Thread(() -> {
+                for (int i = offset; System.nanoTime() < end; i++) {
+                    try {
+                        search.search(new SearchRequest(QueryMix.QUERIES.get(i % QueryMix.QUERIES.size()), null, null, null,
+                                null, null, null, false, 1, 10));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    done.incrementAndGet();
+                }
+            });
+            thread.start();
+            running.add(thread);
+        }
+        for (Thread t : running) {
+            t.join();
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
+        System.out.printf("%d threads: %.0f searches/s%n", threads, done.get() / (double) seconds);
     }
 
     /** The p-th percentile of unsorted values (100: the largest). */
