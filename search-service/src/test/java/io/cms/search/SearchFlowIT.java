@@ -81,6 +81,8 @@ class SearchFlowIT {
                 String tag = given().get(path).then().statusCode(200).extract().header("ETag");
                 given().header("If-None-Match", tag).get(path).then().statusCode(304);
             }
+            given().get("/api/search/suggest?q=%E6%9D%A1").then().header("Cache-Control", containsString("public, max-age="));
+            given().get("/api/search/posts/" + first).then().header("Cache-Control", equalTo("no-cache"));
 
             events.publish(second, 1, "もう一つの検索", "石榴がまた出てきます。", "ja", null);
             awaitVersion(second, 1);
@@ -215,6 +217,7 @@ class SearchFlowIT {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
         given().queryParam("limit", 1000).get("/api/search").then().statusCode(400);
         given().queryParam("sort", "color").get("/api/search").then().statusCode(400);
+        given().queryParam("facets", "maybe").get("/api/search").then().statusCode(400).body("errors[0].field", equalTo("facets"));
         given().queryParam("from", "yesterday").get("/api/search").then().statusCode(400);
         given().get("/api/search/posts/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }

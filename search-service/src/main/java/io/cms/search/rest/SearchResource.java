@@ -82,7 +82,7 @@ public class SearchResource {
             @QueryParam("category") String category, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @QueryParam("facets") String facets, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         boolean byDate;
         if (sort == null || sort.isBlank() || sort.equals("relevance")) {
@@ -92,6 +92,10 @@ public class SearchResource {
         } else {
             throw ProblemException.invalid("sort", "must be relevance or date");
         }
+        boolean withFacets = facets == null || facets.isBlank() || facets.equals("true");
+        if (!withFacets && !facets.equals("false")) {
+            throw ProblemException.invalid("facets", "must be true or false");
+        }
         int p = number("page", page, 1, 1, Integer.MAX_VALUE);
         int l = number("limit", limit, 10, 1, MAX_LIMIT);
         ResultWindow.refusal(p, l, "Narrow the search (q, tag, from/to) instead of paging deeper.").ifPresent(message -> {
@@ -100,7 +104,7 @@ public class SearchResource {
         });
         long start = System.nanoTime();
         SearchRequest request = new SearchRequest(q, blank(tag), blank(category), blank(author), blank(lang),
-                instant("from", from, false), instant("to", to, true), byDate, p, l);
+                instant("from", from, false), instant("to", to, true), byDate, p, l, withFacets);
         // An answer the index state already has is sent from the event loop; a search runs on a worker.
         Optional<Representation> cached = results.cached(request);
         CompletionStage<Representation> answer = cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
@@ -123,11 +127,13 @@ public class SearchResource {
     /** Title completions for what a user has typed so far (Japanese input too). */
     @GET
     @Path("suggest")
-    public Map<String, Object> suggest(@QueryParam("q") String q) throws IOException {
+    @APIResponse(responseCode = "200", description = "{suggestions: [title, ...]}, up to 10; ETag, 304 on If-None-Match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    public Response suggest(@QueryParam("q") String q) throws IOException {
         if (q != null && q.length() > UserQuery.MAX_LENGTH) {
             throw ProblemException.invalid("q", "is longer than " + UserQuery.MAX_LENGTH + " characters");
         }
-        return Map.of("suggestions", search.suggest(q));
+        return Response.ok(Map.of("suggestions", search.suggest(q))).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
     }
 
     /**
@@ -153,7 +159,9 @@ public class SearchResource {
             throw ProblemException.notFound("Post " + id + " is not in the search index"
                     + (min > 0 ? " at version " + min + " or newer yet" : ""));
         }
-        Response.ResponseBuilder r = Response.ok(Map.of("id", id, "version", version.get()));
+        // A probe of the index's state: a cache may keep it, but must ask again (ETag, 304) each time.
+        Response.ResponseBuilder r = Response.ok(Map.of("id", id, "version", version.get()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache");
         if (version.get() < min) {
             r.header(ReadYourWrites.STALE_HEADER, "true");
         }

@@ -17,12 +17,13 @@ import io.cms.testkit.Wrk.Load;
  */
 final class ConcurrentLoad {
 
-    record Result(int connections, int seconds, Load trivial, Load repeated, Load distinct) {
+    record Result(int connections, int seconds, Load trivial, Load repeated, Load distinct, Load distinctNoFacets) {
 
         String table() {
             return String.format("  %-40s %10s %8s %8s %8s%n", "wrk -t2 -c" + connections + " -d" + seconds + "s", "req/s", "x trivial", "p50 ms", "p99 ms")
                     + row("/q/health/live (trivial)", trivial) + row("search, the mix repeated (cached)", repeated)
-                    + row("search, every query distinct (uncached)", distinct);
+                    + row("search, every query distinct (uncached)", distinct)
+                    + row("  the same with facets=false", distinctNoFacets);
         }
 
         private String row(String what, Load l) {
@@ -34,6 +35,7 @@ final class ConcurrentLoad {
             json.put("concurrentConnections", connections).put("trivialPerSecond", trivial.perSecond());
             put(json, "cached", repeated);
             put(json, "uncached", distinct);
+            put(json, "uncachedNoFacets", distinctNoFacets);
         }
 
         private void put(ObjectNode json, String name, Load l) {
@@ -51,6 +53,8 @@ final class ConcurrentLoad {
         Load trivial = Wrk.run(base + "/q/health/live", seconds, connections);
         Load repeated = Wrk.rotating(base, paths, null, seconds, connections);
         Load distinct = Wrk.rotating(base, paths, "%20-zq", seconds, connections);
-        return new Result(connections, seconds, trivial, repeated, distinct);
+        Load noFacets = Wrk.rotating(base, paths.stream().map(p -> p.replace("?limit=10&", "?limit=10&facets=false&")).toList(),
+                "%20-zq", seconds, connections);
+        return new Result(connections, seconds, trivial, repeated, distinct, noFacets);
     }
 }
