@@ -217,7 +217,6 @@ class SearchFlowIT {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
         given().queryParam("limit", 1000).get("/api/search").then().statusCode(400);
         given().queryParam("sort", "color").get("/api/search").then().statusCode(400);
-        given().queryParam("facets", "maybe").get("/api/search").then().statusCode(400).body("errors[0].field", equalTo("facets"));
         given().queryParam("from", "yesterday").get("/api/search").then().statusCode(400);
         given().get("/api/search/posts/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }

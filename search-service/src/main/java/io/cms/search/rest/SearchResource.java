@@ -82,7 +82,7 @@ public class SearchResource {
             @QueryParam("category") String category, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit,
-            @QueryParam("facets") String facets, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         boolean byDate;
         if (sort == null || sort.isBlank() || sort.equals("relevance")) {
@@ -92,10 +92,6 @@ public class SearchResource {
         } else {
             throw ProblemException.invalid("sort", "must be relevance or date");
         }
-        boolean withFacets = facets == null || facets.isBlank() || facets.equals("true");
-        if (!withFacets && !facets.equals("false")) {
-            throw ProblemException.invalid("facets", "must be true or false");
-        }
         int p = number("page", page, 1, 1, Integer.MAX_VALUE);
         int l = number("limit", limit, 10, 1, MAX_LIMIT);
         ResultWindow.refusal(p, l, "Narrow the search (q, tag, from/to) instead of paging deeper.").ifPresent(message -> {
@@ -104,7 +100,7 @@ public class SearchResource {
         });
         long start = System.nanoTime();
         SearchRequest request = new SearchRequest(q, blank(tag), blank(category), blank(author), blank(lang),
-                instant("from", from, false), instant("to", to, true), byDate, p, l, withFacets);
+                instant("from", from, false), instant("to", to, true), byDate, p, l);
         // An answer the index state already has is sent from the event loop; a search runs on a worker.
         Optional<Representation> cached = results.cached(request);
         CompletionStage<Representation> answer = cached.isPresent() ? CompletableFuture.completedFuture(cached.get())

@@ -4,14 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/**
- * One page of hits, the total, and facet counts over the whole result set.
- *
- * @param totalRelation {@code eq} when {@code total} is exact, {@code gte} when it is a lower bound
- *        (a search without facets stops counting at {@link SearchService#EXACT_TOTAL_UP_TO})
- */
-public record SearchResult(long total, String totalRelation, int page, int limit, List<Hit> items,
-        Map<String, List<FacetValue>> facets) {
+/** One page of hits, the total, and facet counts over the whole result set. */
+public record SearchResult(long total, int page, int limit, List<Hit> items, Map<String, List<FacetValue>> facets) {
 
     /** A post that matched; highlight snippets are HTML-escaped with matches in {@code <mark>}. */
     public record Hit(String id, String slug, String title, String excerpt, OffsetDateTime publishedAt,

@@ -33,7 +33,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 
 /** Runs searches against the current index snapshot. */
 @ApplicationScoped
@@ -49,9 +48,6 @@ public class SearchService {
             Highlights.SOURCES.values().stream().flatMap(Arrays::stream)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.PUBLISHED_AT, SortField.Type.LONG, true));
-
-    /** Matches counted exactly by a search without facets; past it the total is a lower bound. */
-    public static final int EXACT_TOTAL_UP_TO = 1000;
 
     /** Values listed per facet. */
     private static final int FACET_VALUES = 20;
@@ -79,33 +75,23 @@ public class SearchService {
         List<UserQuery.Term> terms = UserQuery.parse(r.q());
         Query text = queries.build(terms);
         if (!terms.isEmpty() && text == null) {
-            return new SearchResult(0, "eq", r.page(), r.limit(), List.of(), Map.of());
+            return new SearchResult(0, r.page(), r.limit(), List.of(), Map.of());
         }
         Query query = filtered(text == null ? new MatchAllDocsQuery() : text, r);
         int n = r.page() * r.limit();
-        // Collector managers let the searcher run the segments' slices in parallel. With facets every
-        // match is collected (exact total, facets of the whole result); without, counting stops at
-        // EXACT_TOTAL_UP_TO and the scorers skip blocks of documents that cannot reach the page.
-        int counted = r.facets() ? Integer.MAX_VALUE : Math.max(n, EXACT_TOTAL_UP_TO);
+        // Collector managers let the searcher run the segments' slices in parallel. Every match is
+        // collected (exact total, facets of the whole result), so no hit-count threshold.
         CollectorManager<?, ? extends TopDocs> best = r.byDate() || text == null
-                ? new TopFieldCollectorManager(NEWEST_FIRST, n, null, counted, true)
-                : new TopScoreDocCollectorManager(n, null, counted, true);
-        TopDocs top;
-        Map<String, List<SearchResult.FacetValue>> facets;
-        if (r.facets()) {
-            Object[] results = searcher.search(query, new MultiCollectorManager(best, new FacetCounting(index.facets(searcher))));
-            top = (TopDocs) results[0];
-            facets = facets((FacetCounting.Counts) results[1]);
-        } else {
-            top = searcher.search(query, best);
-            facets = Map.of();
-        }
+                ? new TopFieldCollectorManager(NEWEST_FIRST, n, null, Integer.MAX_VALUE, true)
+                : new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE, true);
+        Object[] results = searcher.search(query, new MultiCollectorManager(best, new FacetCounting(index.facets(searcher))));
+        TopDocs top = (TopDocs) results[0];
+        FacetCounting.Counts facets = (FacetCounting.Counts) results[1];
         long total = top.totalHits.value;
-        String relation = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? "eq" : "gte";
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
                 top.scoreDocs.length);
         List<SearchResult.Hit> hits = hits(searcher, page, text, index);
-        return new SearchResult(total, relation, r.page(), r.limit(), hits, facets);
+        return new SearchResult(total, r.page(), r.limit(), hits, facets(facets));
     }
 
     /** Up to 10 titles of searchable posts with a word that starts with the prefix, newest first. */

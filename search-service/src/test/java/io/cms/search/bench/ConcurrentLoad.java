@@ -17,13 +17,12 @@ import io.cms.testkit.Wrk.Load;
  */
 final class ConcurrentLoad {
 
-    record Result(int connections, int seconds, Load trivial, Load repeated, Load distinct, Load distinctNoFacets) {
+    record Result(int connections, int seconds, Load trivial, Load repeated, Load distinct) {
 
         String table() {
             return String.format("  %-40s %10s %8s %8s %8s%n", "wrk -t2 -c" + connections + " -d" + seconds + "s", "req/s", "x trivial", "p50 ms", "p99 ms")
                     + row("/q/health/live (trivial)", trivial) + row("search, the mix repeated (cached)", repeated)
-                    + row("search, every query distinct (uncached)", distinct)
-                    + row("  the same with facets=false", distinctNoFacets);
+                    + row("search, every query distinct (uncached)", distinct);
         }
 
         private String row(String what, Load l) {
@@ -35,7 +34,6 @@ final class ConcurrentLoad {
             json.put("concurrentConnections", connections).put("trivialPerSecond", trivial.perSecond());
             put(json, "cached", repeated);
             put(json, "uncached", distinct);
-            put(json, "uncachedNoFacets", distinctNoFacets);
         }
 
         private void put(ObjectNode json, String name, Load l) {
@@ -53,8 +51,6 @@ final class ConcurrentLoad {
         Load trivial = Wrk.run(base + "/q/health/live", seconds, connections);
         Load repeated = Wrk.rotating(base, paths, null, seconds, connections);
         Load distinct = Wrk.rotating(base, paths, "%20-zq", seconds, connections);
-        Load noFacets = Wrk.rotating(base, paths.stream().map(p -> p.replace("?limit=10&", "?limit=10&facets=false&")).toList(),
-                "%20-zq", seconds, connections);
-        return new Result(connections, seconds, trivial, repeated, distinct, noFacets);
+        return new Result(connections, seconds, trivial, repeated, distinct);
     }
 }
