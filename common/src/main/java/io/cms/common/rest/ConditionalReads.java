@@ -57,7 +57,7 @@ public class ConditionalReads {
         }
         boolean coded = gzip && r.gzipped() != null;
         response.getHeaders().putSingle(HttpHeaders.ETAG, coded ? r.gzipEtag() : r.etag());
-        if (ConditionalResponse.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), r.etag(), r.gzipEtag())) {
+        if (ConditionalResponse.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), r)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
         } else if (coded) {

@@ -26,8 +26,6 @@ public class OutboxResource {
     public record ParkedList(long total, List<ParkedEvents.Parked> events) {
     }
 
-    private static final String NO_STORE = ConditionalResponse.PRIVATE;
-
     private final ParkedEvents parked;
 
     OutboxResource(ParkedEvents parked) {
@@ -38,13 +36,14 @@ public class OutboxResource {
     @GET
     public Response list(@QueryParam("limit") String limit) throws SQLException {
         ParkedList body = new ParkedList(parked.count(), parked.list(ListParams.limit(limit)));
-        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
     }
 
     /** Puts every parked event back in line; the relay publishes them at once (or parks again what Kafka still refuses). */
     @POST
     @Path("retry")
     public Response retry() throws SQLException {
-        return Response.accepted(Map.of("retried", parked.retryAll())).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return Response.accepted(Map.of("retried", parked.retryAll()))
+                .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
     }
 }

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.cms.common.messaging.PostChangedEvent;
 import io.cms.search.index.IndexHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,8 +67,6 @@ class NaturalQueriesTest {
     }
 
     private void post(UUID id, String title, String body) throws Exception {
-        OffsetDateTime now = OffsetDateTime.now();
-        indexes.current().apply(new PostChangedEvent(id, "s-" + id, title, body, null, null, List.of(), List.of(), "ja",
-                "post", "published", now, now, now, 1, Map.of(), false, List.of()));
+        indexes.current().apply(PublishedEvents.event(id, title, body, "ja"));
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-import io.cms.common.messaging.PostChangedEvent;
 import io.cms.search.SamplePosts;
 import io.cms.search.index.IndexHolder;
 import org.junit.jupiter.api.Test;
@@ -71,12 +69,10 @@ class RelevanceEvaluationTest {
 
     private static Map<String, String> index(IndexHolder indexes, List<SamplePosts.Post> posts) throws Exception {
         Map<String, String> ids = new HashMap<>();
-        OffsetDateTime now = OffsetDateTime.now();
         for (SamplePosts.Post p : posts) {
             UUID id = UUID.randomUUID();
             ids.put(p.file(), id.toString());
-            indexes.current().apply(new PostChangedEvent(id, "s-" + id, p.title(), p.body(), null, null, List.of(),
-                    List.of(), null, "post", "published", now, now, now, 1, Map.of(), false, List.of()));
+            indexes.current().apply(PublishedEvents.event(id, p.title(), p.body(), null));
         }
         assertTrue(indexes.current().awaitSearchable(30_000));
         return ids;
