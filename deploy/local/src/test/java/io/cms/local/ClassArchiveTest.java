@@ -1,0 +1,81 @@
+package io.cms.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassArchiveTest {
+
+    @TempDir
+    Path app;
+
+    @Test
+    void aBuildWithoutAnArchiveRecordsOneAndTheNextStartMapsIt() throws IOException {
+        jar("quarkus-run.jar", Instant.now().minusSeconds(60));
+        ClassArchive archive = new ClassArchive(app);
+
+        Path recorded = recordAndWrite(archive);
+        archive.exited(true);
+
+        assertFalse(Files.exists(recorded), "the recording is renamed, not copied");
+        assertTrue(Files.isRegularFile(app.resolve(ClassArchive.FILE_NAME)));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + ClassArchive.FILE_NAME, "-Xshare:auto"), archive.jvmOptions());
+        assertFalse(archive.recording());
+    }
+
+    @Test
+    void aJarRebuiltAfterTheArchiveMakesItStale() throws IOException {
+        Files.writeString(app.resolve(ClassArchive.FILE_NAME), "archive");
+        Files.setLastModifiedTime(app.resolve(ClassArchive.FILE_NAME), FileTime.from(Instant.now().minusSeconds(60)));
+        jar("lib/main/a.jar", Instant.now().minusSeconds(120));
+        assertTrue(new ClassArchive(app).current());
+
+        jar("lib/main/b.jar", Instant.now());
+
+        ClassArchive archive = new ClassArchive(app);
+        assertFalse(archive.current());
+        assertTrue(archive.jvmOptions().get(0).startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void aKilledRunLeavesNoArchiveBehind() throws IOException {
+        jar("quarkus-run.jar", Instant.now().minusSeconds(60));
+        ClassArchive archive = new ClassArchive(app);
+
+        Path recorded = recordAndWrite(archive);
+        archive.exited(false);
+
+        assertFalse(Files.exists(recorded));
+        assertFalse(Files.exists(app.resolve(ClassArchive.FILE_NAME)));
+        assertTrue(archive.jvmOptions().get(0).startsWith("-XX:ArchiveClassesAtExit="), "the next run records again");
+    }
+
+    /** Starts a recording run and writes what the JVM would write at its exit. */
+    private Path recordAndWrite(ClassArchive archive) throws IOException {
+        List<String> options = archive.jvmOptions();
+        assertTrue(archive.recording());
+        assertEquals(1, options.size());
+        String file = options.get(0).substring("-XX:ArchiveClassesAtExit=".length());
+        assertFalse(file.contains("/"), "relative to the folder the service runs from");
+        Path recorded = app.resolve(file);
+        Files.writeString(recorded, "archive");
+        return recorded;
+    }
+
+    private void jar(String path, Instant modified) throws IOException {
+        Path jar = app.resolve(path);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "jar");
+        Files.setLastModifiedTime(jar, FileTime.from(modified));
+    }
+}
