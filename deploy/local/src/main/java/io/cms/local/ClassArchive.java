@@ -39,7 +39,8 @@ final class ClassArchive {
         }
         // A name of its own, so that two runs of the same build never write one file.
         recording = appDir.resolve(FILE_NAME + "." + UUID.randomUUID() + ".tmp");
-        return List.of("-XX:ArchiveClassesAtExit=" + recording.getFileName());
+        // Errors only: at exit the JVM warns once for each of thousands of classes it cannot keep.
+        return List.of("-XX:ArchiveClassesAtExit=" + recording.getFileName(), "-Xlog:cds=error");
     }
 
     /** Whether this start records an archive at exit (its shutdown takes seconds longer). */
