@@ -41,9 +41,9 @@ class ManifestsTest {
     /** Secrets that exist without being in the manifests: made by CloudNativePG, or by you in prod. */
     static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
             "dev", Set.of("cms-pg-app"),
-            "prod", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-pg-render", "cms-tls",
+            "prod", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-session-key", "cms-pg-render", "cms-tls",
                     "cms-pg-backup-s3"),
-            "prod-restore", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-pg-render", "cms-tls",
+            "prod-restore", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-session-key", "cms-pg-render", "cms-tls",
                     "cms-pg-backup-s3"));
 
     /** Labels of pods the operators create (selectable by policies, never by our templates). */

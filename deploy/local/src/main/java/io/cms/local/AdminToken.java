@@ -7,7 +7,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** The local stack's admin token: made once, kept in the data directory readable by its owner only. */
+/**
+ * The local stack's admin token and session key: made once, kept in the data directory readable by
+ * its owner only.
+ */
 final class AdminToken {
 
     private AdminToken() {
@@ -27,5 +30,20 @@ final class AdminToken {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         LocalStack.log("Generated an admin token, kept in " + file);
         return token;
+    }
+
+    /**
+     * The key the services sign and check session tokens with (base64 of 32 bytes), made before any
+     * service starts: three services starting at once must not each make their own.
+     */
+    static void ensureSessionKey(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("session.key");
+        if (Files.exists(file)) {
+            return;
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -73,6 +73,10 @@ public final class Launcher {
                 + post + "/api/posts");
         LocalStack.log("  curl 'http://localhost:" + stack.port("search-service") + "/api/search?q=hello'");
         LocalStack.log("  curl http://localhost:" + stack.port("render-service") + "/api/rendered/<slug>/html");
+        LocalStack.log("A staff account (the first owner; then sign in with POST /api/session, README \"A first session\"):");
+        LocalStack.log("  curl -H 'Authorization: Bearer " + token + "' -H 'Content-Type: application/json' \\");
+        LocalStack.log("       -d '{\"email\":\"me@example.com\",\"name\":\"Me\",\"role\":\"owner\",\"password\":\"<12 or more characters>\"}' "
+                + post + "/api/users");
         LocalStack.log("Ctrl-C stops everything; data stays in " + stack.dataDir());
     }
 

@@ -103,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             token = settings.adminToken() != null ? settings.adminToken() : AdminToken.kept(dataDir);
+            AdminToken.ensureSessionKey(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,23 +1,18 @@
 package io.cms.post.webhooks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.cms.common.auth.KeptKeys;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -110,54 +105,16 @@ public final class SecretBox {
     }
 
     static SecretBox fromConfig(Config config) {
-        Optional<String> inline = config.getOptionalValue("cms.webhook-secrets.key", String.class);
-        byte[] key = inline.map(SecretBox::decodeKey).orElseGet(() -> keptKey(
-                Path.of(config.getOptionalValue("cms.webhook-secrets.key-file", String.class).orElseThrow(() ->
-                        new IllegalStateException("set cms.webhook-secrets.key (CMS_WEBHOOK_SECRET_KEY) or "
-                                + "cms.webhook-secrets.key-file: webhook secrets are encrypted at rest")))));
+        String what = "webhook signing secrets are encrypted at rest";
+        byte[] key = KeptKeys.fromConfig(config, "cms.webhook-secrets", what);
         byte[] previous = config.getOptionalValue("cms.webhook-secrets.previous-key", String.class)
-                .map(SecretBox::decodeKey).orElse(null);
+                .map(k -> KeptKeys.decode(k, what)).orElse(null);
         return new SecretBox(key, previous);
     }
 
     /** Base64 of 32 random bytes, as {@code openssl rand -base64 32} prints. */
     public static String newKey() {
-        byte[] key = new byte[KEY_BYTES];
-        RANDOM.nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static byte[] keptKey(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "key", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(tmp, newKey());
-                try {
-                    Files.move(tmp, file); // another process may have won: then its key is the key
-                } catch (java.nio.file.FileAlreadyExistsException e) {
-                    Files.delete(tmp);
-                }
-            }
-            return decodeKey(Files.readString(file).trim());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the webhook secret key " + file, e);
-        }
-    }
-
-    private static byte[] decodeKey(String base64) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the webhook secret key is not base64", e);
-        }
-        if (key.length != KEY_BYTES) {
-            throw new IllegalStateException("the webhook secret key must be 32 bytes (openssl rand -base64 32), not "
-                    + key.length);
-        }
-        return key;
+        return KeptKeys.newKey();
     }
 
     private static SecretKeySpec aes(byte[] key) {

@@ -1,0 +1,62 @@
+package io.cms.common.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Tells who sent a request from its {@code Authorization} header: the bootstrap token, a session
+ * token, or nobody. Costs no query: tokens are checked by signature and against the in-memory set of
+ * ended sessions.
+ */
+@ApplicationScoped
+public class Callers {
+
+    private static final String BEARER = "bearer ";
+
+    private final byte[] bootstrap;
+    private final SessionTokens tokens;
+    private final RevokedSessions revoked;
+
+    Callers(@ConfigProperty(name = "cms.admin-token") String bootstrap, SessionTokens tokens, RevokedSessions revoked) {
+        if (bootstrap == null || bootstrap.isBlank()) {
+            throw new IllegalStateException("Set CMS_ADMIN_TOKEN (cms.admin-token): writes and admin work need an admin token");
+        }
+        this.bootstrap = bootstrap.strip().getBytes(StandardCharsets.UTF_8);
+        this.tokens = tokens;
+        this.revoked = revoked;
+    }
+
+    /**
+     * @return the caller; {@link Caller#ANONYMOUS} when no credentials were sent
+     * @throws ProblemException 401 for another scheme or an ended session, 403 for a token this CMS
+     *         did not issue: a caller who sends bad credentials should hear so rather than be
+     *         served as anonymous
+     */
+    public Caller of(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Caller.ANONYMOUS;
+        }
+        if (authorization.length() <= BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new ProblemException(Kind.UNAUTHORIZED, "Use the Authorization: Bearer <token> scheme");
+        }
+        String given = authorization.substring(BEARER.length()).strip();
+        if (MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), bootstrap)) {
+            return Caller.BOOTSTRAP;
+        }
+        if (SessionTokens.looksLikeToken(given)) {
+            SessionTokens.Session s = tokens.verify(given).orElseThrow(() ->
+                    new ProblemException(Kind.UNAUTHORIZED, "The session token is not valid or has expired: sign in again"));
+            if (!revoked.live() || revoked.revoked(s.sessionId())) {
+                throw new ProblemException(Kind.UNAUTHORIZED, revoked.live() ? "The session has ended: sign in again"
+                        : "This service does not accept session tokens yet: use the admin token");
+            }
+            return Caller.user(s.userId(), s.role(), s.sessionId());
+        }
+        throw new ProblemException(Kind.FORBIDDEN, "The token is not valid for this CMS");
+    }
+}

@@ -1,0 +1,62 @@
+package io.cms.post.rest;
+
+import java.time.Instant;
+
+import io.cms.common.auth.Callers;
+import io.cms.common.rest.ClientAddress;
+import io.cms.common.rest.ConditionalResponse;
+import io.cms.post.accounts.Sessions;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Signing in (a session token for {@code Authorization: Bearer}) and out. */
+@Path("/api/session")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Session", description = "Sign in with an email address and password; sign out")
+public class SessionResource {
+
+    private final Sessions sessions;
+    private final Callers callers;
+    private final CurrentVertxRequest current;
+    private final ClientAddress clients = ClientAddress.fromConfig();
+
+    SessionResource(Sessions sessions, Callers callers, CurrentVertxRequest current) {
+        this.sessions = sessions;
+        this.callers = callers;
+        this.current = current;
+    }
+
+    public record SignIn(String email, String password) {
+    }
+
+    public record SessionView(String token, Instant expiresAt, UserView user) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in", description = "401 without saying which of the two was wrong; 429 after a few wrong"
+            + " passwords for an account or from an address, until the window passes.")
+    public Response signIn(SignIn in) {
+        SignIn given = in == null ? new SignIn(null, null) : in;
+        Sessions.SignedIn s = sessions.signIn(given.email(), given.password(), clients.of(current.getCurrent().request()));
+        return Response.ok(new SessionView(s.token(), s.expiresAt(), UserView.of(s.user())))
+                .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
+    }
+
+    @DELETE
+    @Operation(summary = "Sign out", description = "Ends the session of the token sent, on every service within seconds.")
+    public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        sessions.signOut(callers.of(authorization));
+        return Response.noContent().build();
+    }
+}
