@@ -3,6 +3,7 @@ package io.cms.post.rest;
 import java.time.Instant;
 
 import io.cms.common.auth.Callers;
+import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.post.accounts.Sessions;
@@ -44,6 +45,7 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(RateLimited.Policy.EXPENSIVE)
     @Operation(summary = "Sign in", description = "401 without saying which of the two was wrong; 429 after a few wrong"
             + " passwords for an account or from an address, until the window passes.")
     public Response signIn(SignIn in) {
