@@ -1,28 +1,39 @@
 package io.cms.common.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sessions that ended before their tokens expire (sign-out, a deleted user, a changed role),
- * held in memory so that checking a caller costs no query. Whoever feeds it (post-service from its
- * database, every second) marks it live; until then no session token is accepted, since one that
- * was revoked could not be told apart.
+ * held in memory so that checking a caller costs no query. Post-service fills it from its database
+ * every second, the other services from post-service ({@link RevocationFeed}). The set is trusted
+ * only while it is fresh ({@code cms.sessions.revocations-max-age}, 5 s): an older one could miss a
+ * session that ended, so no session token is accepted until it is filled again (the bootstrap token
+ * still is). That bounds how long an ended session works anywhere.
  */
 @ApplicationScoped
 public class RevokedSessions {
 
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
-    private volatile boolean live;
+    private final long maxAgeNanos;
+    private volatile long filledAt;
+    private volatile boolean filled;
+
+    RevokedSessions(@ConfigProperty(name = "cms.sessions.revocations-max-age", defaultValue = "5s") Duration maxAge) {
+        this.maxAgeNanos = maxAge.toNanos();
+    }
 
     /** Replaces the whole set with the sessions revoked and not yet expired. */
     public void replace(Map<String, Instant> current) {
         revoked.keySet().retainAll(current.keySet());
         revoked.putAll(current);
-        live = true;
+        filledAt = System.nanoTime();
+        filled = true;
     }
 
     /** One session ended here; the next {@link #replace} brings the others' too. */
@@ -30,11 +41,24 @@ public class RevokedSessions {
         revoked.put(sessionId, expiresAt);
     }
 
+    /** Whether the set is recent enough to trust. */
     public boolean live() {
-        return live;
+        return filled && System.nanoTime() - filledAt < maxAgeNanos;
     }
 
     public boolean revoked(String sessionId) {
         return revoked.containsKey(sessionId);
+    }
+
+    /** The set as it is, for the services that read it from post-service. */
+    public Map<String, Instant> snapshot() {
+        Instant now = Instant.now();
+        Map<String, Instant> out = new java.util.HashMap<>();
+        revoked.forEach((id, expires) -> {
+            if (expires.isAfter(now)) {
+                out.put(id, expires);
+            }
+        });
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,6 +101,47 @@ class ContentFlowsIT {
             status = stack.send(stack.request("render-service", "/api/rendered/" + id)).statusCode();
         }
         assertEquals(404, status, "an unpublished post is no longer served");
+    }
+
+    /**
+     * A session opened on post-service is accepted by render- and search-service too (they check
+     * the token themselves), and signing out ends it on all three within 5 s.
+     */
+    @Test
+    void aSessionIsAcceptedEverywhereAndEndsEverywhereWithinFiveSeconds() throws Exception {
+        String email = "e2e-" + UUID.randomUUID() + "@example.com";
+        String password = "correct horse battery staple";
+        HttpResponse<String> made = stack.send(stack.admin("post-service", "/api/users").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "name", "E2E admin",
+                        "role", "admin", "password", password)))));
+        assertEquals(201, made.statusCode(), made.body());
+        HttpResponse<String> signedIn = stack.send(stack.request("post-service", "/api/session").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "password", password)))));
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        String token = JSON.readTree(signedIn.body()).get("token").asText();
+        Map<String, String> adminReads = Map.of("post-service", "/api/webhooks", "render-service", "/api/admin/rerender",
+                "search-service", "/api/admin/reindex");
+        for (Map.Entry<String, String> read : adminReads.entrySet()) {
+            assertEquals(200, status(read.getKey(), read.getValue(), token), read.getKey());
+        }
+
+        HttpResponse<String> out = stack.send(stack.request("post-service", "/api/session")
+                .header("Authorization", "Bearer " + token).DELETE());
+        assertEquals(204, out.statusCode(), out.body());
+        long signedOut = System.nanoTime();
+        for (Map.Entry<String, String> read : adminReads.entrySet()) {
+            Stack.awaitTrue(6, () -> status(read.getKey(), read.getValue(), token) == 401);
+        }
+        long took = (System.nanoTime() - signedOut) / 1_000_000;
+        assertTrue(took < 5_000, "refused everywhere after " + took + " ms");
+    }
+
+    private static int status(String service, String path, String token) {
+        try {
+            return stack.send(stack.request(service, path).header("Authorization", "Bearer " + token)).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -143,6 +143,7 @@ public final class LocalStack implements AutoCloseable {
         // machine (a loopback address, refused in production) must work out of the box.
         env.put("CMS_PUBLIC_POST_URL", "http://localhost:" + port("post-service"));
         env.put("CMS_PUBLIC_RENDER_URL", "http://localhost:" + port("render-service"));
+        env.put("CMS_POST_INTERNAL_URL", "http://localhost:" + port("post-service"));
         env.put("CMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "*");
         env.putAll(settings.serviceEnvironment());
         if (s.database() != null) {

@@ -3,13 +3,16 @@ package io.cms.post.rest;
 import java.time.Instant;
 
 import io.cms.common.auth.Callers;
+import io.cms.common.auth.RevokedSessions;
 import io.cms.common.limits.RateLimited;
+import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.post.accounts.Sessions;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,12 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     private final Sessions sessions;
+    private final RevokedSessions revoked;
     private final Callers callers;
     private final CurrentVertxRequest current;
     private final ClientAddress clients = ClientAddress.fromConfig();
 
-    SessionResource(Sessions sessions, Callers callers, CurrentVertxRequest current) {
+    SessionResource(Sessions sessions, Callers callers, CurrentVertxRequest current, RevokedSessions revoked) {
         this.sessions = sessions;
+        this.revoked = revoked;
         this.callers = callers;
         this.current = current;
     }
@@ -53,6 +58,23 @@ public class SessionResource {
         Sessions.SignedIn s = sessions.signIn(given.email(), given.password(), clients.of(current.getCurrent().request()));
         return Response.ok(new SessionView(s.token(), s.expiresAt(), UserView.of(s.user())))
                 .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
+    }
+
+    public record Revoked(String id, Instant expiresAt) {
+    }
+
+    public record RevokedList(java.util.List<Revoked> sessions) {
+    }
+
+    /** What render- and search-service read every second (io.cms.common.auth.RevocationFeed): from memory. */
+    @GET
+    @Path("revoked")
+    @AdminOnly
+    @Operation(summary = "Sessions ended before they expire", description = "For the other services: they refuse these"
+            + " sessions' tokens. Admin token only.")
+    public RevokedList revoked() {
+        return new RevokedList(revoked.snapshot().entrySet().stream()
+                .map(e -> new Revoked(e.getKey(), e.getValue())).toList());
     }
 
     @DELETE
