@@ -30,6 +30,10 @@ public class Post extends PanacheEntityBase {
     public String excerpt;
     public String author;
 
+    /** The user who owns the post (who wrote it); null for imported posts and the admin token's. */
+    @Column(name = "owner_id")
+    public UUID ownerId;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> tags = new ArrayList<>();
 

@@ -24,11 +24,11 @@ public record Caller(Kind kind, String userId, Role role, String sessionId) {
         return role != null && role.atLeast(Role.ADMIN);
     }
 
-    /** How the audit trail and revisions name this caller. */
+    /** How the audit trail and revisions name this caller ("admin" is the admin token, as before accounts). */
     public String actor() {
         return switch (kind) {
             case ANONYMOUS -> "anonymous";
-            case BOOTSTRAP -> "admin-token";
+            case BOOTSTRAP -> "admin";
             case USER -> "user:" + userId;
         };
     }

@@ -6,13 +6,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.common.auth.Caller;
+import io.cms.common.auth.Callers;
 import io.cms.common.cache.Representation;
 import io.cms.common.limits.RateLimited;
-import io.cms.common.rest.AdminAuth;
-import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
+import io.cms.common.rest.SignedIn;
 import io.cms.post.Post;
 import io.cms.post.PostRevision;
 import io.cms.post.PostStatus;
@@ -20,6 +21,7 @@ import io.cms.post.importing.PostExporter;
 import io.cms.post.service.PostCursor;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostQuery;
+import io.cms.post.service.PostRules;
 import io.cms.post.service.PostService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,23 +53,23 @@ public class PostResource {
 
     private final PostService posts;
     private final PostQuery query;
-    private final AdminAuth auth;
+    private final Callers callers;
     private final PublishedPosts published;
     private final ObjectMapper json;
 
-    PostResource(PostService posts, PostQuery query, AdminAuth auth, PublishedPosts published, ObjectMapper json) {
+    PostResource(PostService posts, PostQuery query, Callers callers, PublishedPosts published, ObjectMapper json) {
         this.posts = posts;
         this.query = query;
-        this.auth = auth;
+        this.callers = callers;
         this.published = published;
         this.json = json;
     }
 
     @POST
-    @AdminOnly
+    @SignedIn
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(PostInput input) {
-        Post post = posts.create(input, "admin");
+    public Response create(PostInput input, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Post post = posts.create(input, callers.of(authorization));
         return Response.created(URI.create("/api/posts/" + post.id))
                 .tag(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE)
                 .entity(PostResponse.of(post)).build();
@@ -109,14 +111,18 @@ public class PostResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context UriInfo uri)
             throws JsonProcessingException {
-        boolean admin = auth.isAdmin(authorization);
+        Caller caller = callers.of(authorization);
+        boolean staff = !caller.anonymous();
         PostStatus wanted = ListParams.status(status);
-        if (!admin && wanted != null && wanted != PostStatus.PUBLISHED) {
-            throw new ProblemException(Kind.UNAUTHORIZED, "Listing " + wanted.wireName() + " posts needs the admin token");
+        if (!staff && wanted != null && wanted != PostStatus.PUBLISHED) {
+            throw new ProblemException(Kind.UNAUTHORIZED, "Listing " + wanted.wireName() + " posts needs a session or the admin token");
         }
-        PostQuery.Filter filter = new PostQuery.Filter(admin ? wanted : PostStatus.PUBLISHED, ListParams.text("tag", tag),
+        // Authors and contributors list the published posts and their own; editors and above all.
+        UUID ownOnly = staff && !PostRules.seesAll(caller) ? UUID.fromString(caller.userId()) : null;
+        PostQuery.Filter filter = new PostQuery.Filter(staff ? wanted : PostStatus.PUBLISHED, ListParams.text("tag", tag),
                 ListParams.text("category", category), ListParams.text("author", author), ListParams.text("lang", lang),
-                ListParams.instant("from", from, false), ListParams.instant("to", to, true));
+                ListParams.instant("from", from, false), ListParams.instant("to", to, true), ownOnly);
+        boolean admin = staff;
         int l = ListParams.limit(limit);
         PostCursor after = ListParams.cursor(cursor, page, sort);
         int p = ListParams.page(page);
@@ -147,40 +153,42 @@ public class PostResource {
 
     @PUT
     @Path("{id}")
-    @AdminOnly
+    @SignedIn
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, PostInput input,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Post post = posts.update(uuid(id), input, Preconditions.expectedVersion(ifMatch), "admin");
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Post post = posts.update(uuid(id), input, Preconditions.expectedVersion(ifMatch), callers.of(authorization));
         return written(post);
     }
 
     @DELETE
     @Path("{id}")
-    @AdminOnly
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        posts.delete(uuid(id), Preconditions.expectedVersion(ifMatch), "admin");
+    @SignedIn
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        posts.delete(uuid(id), Preconditions.expectedVersion(ifMatch), callers.of(authorization));
         return Response.noContent().build();
     }
 
     @POST
     @Path("{id}/publish")
-    @AdminOnly
-    public Response publish(@PathParam("id") String id) {
-        return written(posts.setStatus(uuid(id), PostStatus.PUBLISHED, "admin"));
+    @SignedIn
+    public Response publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return written(posts.setStatus(uuid(id), PostStatus.PUBLISHED, callers.of(authorization)));
     }
 
     @POST
     @Path("{id}/unpublish")
-    @AdminOnly
-    public Response unpublish(@PathParam("id") String id) {
-        return written(posts.setStatus(uuid(id), PostStatus.DRAFT, "admin"));
+    @SignedIn
+    public Response unpublish(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return written(posts.setStatus(uuid(id), PostStatus.DRAFT, callers.of(authorization)));
     }
 
     @GET
     @Path("{id}/revisions")
-    @AdminOnly
-    public List<RevisionSummary> revisions(@PathParam("id") String id) {
+    @SignedIn
+    public List<RevisionSummary> revisions(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireRevisionsVisible(id, authorization);
         List<PostRevision> all = PostRevision.list("postId = ?1 order by version", uuid(id));
         if (all.isEmpty()) {
             throw ProblemException.notFound("Post " + id + " does not exist");
@@ -190,8 +198,10 @@ public class PostResource {
 
     @GET
     @Path("{id}/revisions/{version}")
-    @AdminOnly
-    public Response revision(@PathParam("id") String id, @PathParam("version") long version) {
+    @SignedIn
+    public Response revision(@PathParam("id") String id, @PathParam("version") long version,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireRevisionsVisible(id, authorization);
         PostRevision r = PostRevision.find("postId = ?1 and version = ?2", uuid(id), version).firstResult();
         if (r == null) {
             throw ProblemException.notFound("Version " + version + " of post " + id + " does not exist");
@@ -216,13 +226,25 @@ public class PostResource {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A published post for everyone; any other post only for the admin (404 otherwise: no leaks). */
+    /** A published post for everyone; any other post for who may see it ({@link PostRules}; 404 otherwise: no leaks). */
     Post visible(String idOrSlug, String authorization) {
         Post post = posts.find(idOrSlug).orElseThrow(() -> ProblemException.notFound("Post " + idOrSlug + " does not exist"));
-        if (post.status != PostStatus.PUBLISHED && !auth.isAdmin(authorization)) {
+        if (!PostRules.mayRead(callers.of(authorization), post)) {
             throw ProblemException.notFound("Post " + idOrSlug + " does not exist");
         }
         return post;
+    }
+
+    /** A post's history: editors and above see every post's (a deleted one's too), others their own posts'. */
+    private void requireRevisionsVisible(String id, String authorization) {
+        Caller caller = callers.of(authorization);
+        if (PostRules.seesAll(caller)) {
+            return;
+        }
+        Post post = Post.findById(uuid(id));
+        if (post == null || post.ownerId == null || !post.ownerId.toString().equals(caller.userId())) {
+            throw ProblemException.notFound("Post " + id + " does not exist");
+        }
     }
 
     private static Response written(Post post) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.cms.post.Post;
 import io.cms.post.PostStatus;
@@ -16,9 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PostQuery {
 
-    /** What a caller may filter by; null means no filter. */
+    /**
+     * What a caller may filter by; null means no filter. {@code publishedOrOwnedBy}: only published
+     * posts and this user's own (what an author or contributor may see).
+     */
     public record Filter(PostStatus status, String tag, String category, String author, String lang,
-            OffsetDateTime from, OffsetDateTime to) {
+            OffsetDateTime from, OffsetDateTime to, UUID publishedOrOwnedBy) {
     }
 
     /** Sortable fields, as the API names them. */
@@ -40,6 +44,11 @@ public class PostQuery {
         if (f.status() != null) {
             where.add("status = :status");
             params.put("status", f.status());
+        }
+        if (f.publishedOrOwnedBy() != null) {
+            where.add("(status = :published or ownerId = :owner)");
+            params.put("published", PostStatus.PUBLISHED);
+            params.put("owner", f.publishedOrOwnedBy());
         }
         if (f.tag() != null) {
             where.add("array_contains(tags, :tag)");

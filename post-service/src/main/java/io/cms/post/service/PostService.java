@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.cms.common.auth.Caller;
 import io.cms.common.messaging.PostChangedEvent;
 import io.cms.common.rest.IdOrSlug;
 import io.cms.common.rest.Problem;
@@ -57,12 +58,25 @@ public class PostService {
         return Post.find("slug", idOrSlug).firstResultOptional();
     }
 
+    /** A post written by a user or the admin token, as {@link PostRules} allow; the user owns it. */
+    @Transactional
+    public Post create(PostInput input, Caller caller) {
+        return create(input, caller, caller.actor());
+    }
+
+    /** A post written by the service itself (an import). */
     @Transactional
     public Post create(PostInput input, String actor) {
+        return create(input, null, actor);
+    }
+
+    private Post create(PostInput input, Caller caller, String actor) {
         check(input);
+        PostRules.create(caller, input.status() == null ? PostStatus.DRAFT : PostStatus.fromWire(input.status()));
         OffsetDateTime now = now();
         Post post = new Post();
         post.id = UUID.randomUUID();
+        post.ownerId = caller != null && caller.kind() == Caller.Kind.USER ? UUID.fromString(caller.userId()) : null;
         post.createdAt = now;
         if (input.slug() != null) {
             requireFreeSlug(input.slug(), null);
@@ -83,9 +97,19 @@ public class PostService {
      * never unpublishes by accident. A request that changes nothing changes no version.
      */
     @Transactional
+    public Post update(UUID id, PostInput input, Long expectedVersion, Caller caller) {
+        return update(id, input, expectedVersion, caller, caller.actor());
+    }
+
+    @Transactional
     public Post update(UUID id, PostInput input, Long expectedVersion, String actor) {
+        return update(id, input, expectedVersion, null, actor);
+    }
+
+    private Post update(UUID id, PostInput input, Long expectedVersion, Caller caller, String actor) {
         check(input);
         Post post = lockForChange(id, expectedVersion);
+        PostRules.edit(caller, post, input.status() == null ? post.status : PostStatus.fromWire(input.status()));
         if (input.slug() != null && !input.slug().equals(post.slug)) {
             requireFreeSlug(input.slug(), id);
         }
@@ -100,8 +124,10 @@ public class PostService {
     }
 
     @Transactional
-    public Post setStatus(UUID id, PostStatus status, String actor) {
+    public Post setStatus(UUID id, PostStatus status, Caller caller) {
         Post post = lockForChange(id, null);
+        PostRules.edit(caller, post, status);
+        String actor = caller.actor();
         if (post.status == status) {
             return post;
         }
@@ -116,9 +142,10 @@ public class PostService {
     }
 
     @Transactional
-    public void delete(UUID id, Long expectedVersion, String actor) {
+    public void delete(UUID id, Long expectedVersion, Caller caller) {
         Post post = lockForChange(id, expectedVersion);
-        changeLog.recordDeletion(post, actor, now());
+        PostRules.delete(caller, post);
+        changeLog.recordDeletion(post, caller.actor(), now());
         post.delete();
     }
 

@@ -1,0 +1,77 @@
+package io.cms.post.service;
+
+import io.cms.common.auth.Caller;
+import io.cms.common.auth.Role;
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
+import io.cms.post.Post;
+import io.cms.post.PostStatus;
+
+/**
+ * What each role may do with posts (Ghost's staff roles): editors and above every post; authors
+ * their own, published or not; contributors their own drafts, never published or scheduled. The
+ * admin token may do everything; a null caller is the service itself (import, the scheduler).
+ * Checked inside the transaction that changes the post, on the row as locked.
+ */
+public final class PostRules {
+
+    private PostRules() {
+    }
+
+    static void create(Caller caller, PostStatus status) {
+        if (caller == null) {
+            return;
+        }
+        requireStaff(caller);
+        if (caller.role() == Role.CONTRIBUTOR && status != PostStatus.DRAFT) {
+            throw forbidden(caller, "publish or schedule");
+        }
+    }
+
+    /** An edit that leaves the post in {@code status} (its current one when the edit does not say). */
+    static void edit(Caller caller, Post post, PostStatus status) {
+        if (caller == null) {
+            return;
+        }
+        requireStaff(caller);
+        if (!mayTouch(caller, post)) {
+            throw forbidden(caller, "change another's post");
+        }
+        if (caller.role() == Role.CONTRIBUTOR && (post.status != PostStatus.DRAFT || status != PostStatus.DRAFT)) {
+            throw forbidden(caller, post.status != PostStatus.DRAFT ? "change a post once published or scheduled"
+                    : "publish or schedule");
+        }
+    }
+
+    static void delete(Caller caller, Post post) {
+        edit(caller, post, PostStatus.DRAFT);
+    }
+
+    /**
+     * Whether the caller may see a post that is not published (a draft, a scheduled post, any
+     * post's revisions): editors and above all, others their own.
+     */
+    public static boolean mayRead(Caller caller, Post post) {
+        return post.status == PostStatus.PUBLISHED || (!caller.anonymous() && mayTouch(caller, post));
+    }
+
+    /** Whether the caller sees every post unpublished, or only their own. */
+    public static boolean seesAll(Caller caller) {
+        return caller.role() != null && caller.role().atLeast(Role.EDITOR);
+    }
+
+    private static boolean mayTouch(Caller caller, Post post) {
+        return seesAll(caller) || (caller.kind() == Caller.Kind.USER && post.ownerId != null
+                && post.ownerId.toString().equals(caller.userId()));
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (caller.anonymous()) {
+            throw new ProblemException(Kind.UNAUTHORIZED, "Writing posts needs a session or the admin token");
+        }
+    }
+
+    private static ProblemException forbidden(Caller caller, String what) {
+        return new ProblemException(Kind.FORBIDDEN, "The " + caller.role().id() + " role may not " + what);
+    }
+}
