@@ -16,6 +16,7 @@ import io.cms.common.auth.RevokedSessions;
 import io.cms.common.auth.SessionTokens;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
+import io.cms.post.audit.AuditLog;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +38,11 @@ public class Sessions {
     private final SessionTokens tokens;
     private final RevokedSessions revoked;
     private final SignInThrottle throttle;
+    private final AuditLog audit;
 
-    Sessions(EntityManager em, SessionTokens tokens, RevokedSessions revoked, SignInThrottle throttle) {
+    Sessions(EntityManager em, SessionTokens tokens, RevokedSessions revoked, SignInThrottle throttle, AuditLog audit) {
         this.em = em;
+        this.audit = audit;
         this.tokens = tokens;
         this.revoked = revoked;
         this.throttle = throttle;
@@ -53,7 +56,11 @@ public class Sessions {
         throttle.check(email, client);
         User user = email == null ? null : User.find("lower(email) = lower(?1)", email.strip()).firstResult();
         if (!Passwords.verify(password, user == null ? null : user.passwordHash)) {
-            throw wrong(email, client);
+            throttle.failed(email, client);
+            // The record says which part was wrong; the answer does not. Never the password.
+            audit.record("anonymous", "sign-in.failed", email == null ? null : truncate(email.strip(), 254),
+                    Map.of("reason", user == null ? "unknown address" : "wrong password"));
+            throw new ProblemException(Kind.UNAUTHORIZED, "The email address or the password is not right");
         }
         return open(user);
     }
@@ -70,12 +77,12 @@ public class Sessions {
                 .setParameter(1, sessionId).setParameter(2, user.id)
                 .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter(4, OffsetDateTime.ofInstant(issued.expiresAt(), ZoneOffset.UTC)).executeUpdate();
+        audit.record("user:" + user.id, "sign-in", "user:" + user.id, Map.of("role", user.roleId));
         return new SignedIn(issued.token(), issued.expiresAt(), user);
     }
 
-    private ProblemException wrong(String email, String client) {
-        throttle.failed(email, client);
-        return new ProblemException(Kind.UNAUTHORIZED, "The email address or the password is not right");
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Ends the caller's session. */
@@ -88,6 +95,7 @@ public class Sessions {
         List<?> ended = em.createNativeQuery("UPDATE user_session SET revoked_at = now() WHERE id = ?1 AND revoked_at IS NULL"
                 + " RETURNING expires_at").setParameter(1, caller.sessionId()).getResultList();
         ended.forEach(expires -> revoked.add(caller.sessionId(), instant(expires)));
+        audit.record(caller.actor(), "sign-out", caller.actor(), Map.of());
     }
 
     /** Ends every session of a user (deleted, or given another role); the caller's transaction commits it. */

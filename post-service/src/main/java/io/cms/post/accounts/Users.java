@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import io.cms.common.auth.Role;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
+import io.cms.post.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -30,9 +32,11 @@ public class Users {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Sessions sessions;
+    private final AuditLog audit;
 
-    Users(Sessions sessions) {
+    Users(Sessions sessions, AuditLog audit) {
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     public User create(Caller caller, UserInput in) {
@@ -48,11 +52,11 @@ public class Users {
         }
         Passwords.checkPolicy("password", in.password(), email, name);
         String hash = Passwords.hash(in.password()); // outside the transaction: a tenth of a second
-        return insert(email, name, role, hash);
+        return insert(caller.actor(), email, name, role, hash);
     }
 
     @Transactional
-    User insert(String email, String name, Role role, String hash) {
+    User insert(String actor, String email, String name, Role role, String hash) {
         if (role == Role.OWNER && User.count("roleId", Role.OWNER.id()) > 0) {
             throw new ProblemException(Kind.CONFLICT, "There is an owner already; the owner hands ownership on");
         }
@@ -67,6 +71,7 @@ public class Users {
         u.updatedAt = u.createdAt;
         try {
             u.persistAndFlush();
+            audit.record(actor, "user.created", "user:" + u.id, Map.of("email", email, "role", role.id()));
         } catch (PersistenceException e) {
             throw new ProblemException(Kind.CONFLICT, "email: an account with this address was just made",
                     List.of(new Problem.FieldError("email", "is taken")));
@@ -127,17 +132,30 @@ public class Users {
             Passwords.checkPolicy("password", in.password(), email, name);
             hash = Passwords.hash(in.password());
         }
-        return apply(current.id, email, name, role, hash);
+        return apply(caller.actor(), current.id, email, name, role, hash);
     }
 
     @Transactional
-    User apply(UUID id, String email, String name, Role role, String hash) {
+    User apply(String actor, UUID id, String email, String name, Role role, String hash) {
         User u = User.findById(id);
         if (u == null) {
             throw ProblemException.notFound("User " + id + " does not exist");
         }
         requireFreeEmail(email, u.id);
         boolean endSessions = !u.roleId.equals(role.id()) || hash != null;
+        List<String> changed = new java.util.ArrayList<>();
+        if (!u.email.equals(email)) {
+            changed.add("email");
+        }
+        if (!u.name.equals(name)) {
+            changed.add("name");
+        }
+        if (!u.roleId.equals(role.id())) {
+            changed.add("role");
+        }
+        if (hash != null) {
+            changed.add("password");
+        }
         u.email = email;
         u.name = name;
         u.roleId = role.id();
@@ -148,6 +166,9 @@ public class Users {
         if (endSessions) {
             // A token carries the role it was issued for, and a new password shuts out whoever knew the old one.
             sessions.endAll(u.id);
+        }
+        if (!changed.isEmpty()) {
+            audit.record(actor, "user.updated", "user:" + u.id, Map.of("changed", changed, "role", role.id()));
         }
         return u;
     }
@@ -163,6 +184,36 @@ public class Users {
         }
         sessions.endAll(u.id);
         u.delete();
+        audit.record(caller.actor(), "user.deleted", "user:" + u.id, Map.of("email", u.email, "role", u.roleId));
+    }
+
+    /**
+     * Hands ownership to another user: they become the owner, the owner before them an admin (both
+     * sign in again). The owner may do it, and the admin token (when the owner is gone).
+     */
+    @Transactional
+    public User transferOwnership(Caller caller, String id) {
+        User target = find(id);
+        boolean owner = caller.kind() == Caller.Kind.USER && caller.role() == Role.OWNER;
+        if (!owner && caller.kind() != Caller.Kind.BOOTSTRAP) {
+            throw forbidden(caller, "hand ownership on");
+        }
+        if (target.role() == Role.OWNER) {
+            throw new ProblemException(Kind.CONFLICT, "This user is the owner already");
+        }
+        User previous = User.find("roleId", Role.OWNER.id()).firstResult();
+        if (previous != null) {
+            previous.roleId = Role.ADMIN.id();
+            previous.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            previous.persistAndFlush(); // one owner at a time: the old one steps down before the new one steps up
+            sessions.endAll(previous.id);
+        }
+        target.roleId = Role.OWNER.id();
+        target.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        sessions.endAll(target.id);
+        audit.record(caller.actor(), "user.ownership-transferred", "user:" + target.id,
+                Map.of("from", previous == null ? "" : "user:" + previous.id));
+        return target;
     }
 
     /** Whether the caller may change a user of {@code role}: a rank above it, or an admin for admins. */

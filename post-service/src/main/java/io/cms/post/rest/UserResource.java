@@ -85,6 +85,14 @@ public class UserResource {
         return UserView.of(users.update(callers.of(authorization), id, input));
     }
 
+    @POST
+    @Path("{id}/ownership")
+    @Operation(summary = "Hand ownership to this user", description = "The owner (or the admin token) only; the owner before"
+            + " becomes an admin. Both sign in again.")
+    public UserView transferOwnership(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return UserView.of(users.transferOwnership(callers.of(authorization), id));
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a user", description = "Ends their sessions on every service within seconds.")

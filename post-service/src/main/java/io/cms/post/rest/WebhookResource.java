@@ -7,12 +7,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cms.common.auth.Callers;
 import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ProblemException;
+import io.cms.post.audit.AuditLog;
 import io.cms.post.webhooks.DeliveryLog;
 import io.cms.post.webhooks.DeliveryPlanner;
 import io.cms.post.webhooks.DeliveryStore;
@@ -28,12 +31,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -52,9 +57,13 @@ public class WebhookResource {
     private final DeliveryWorker worker;
     private final Replayer replayer;
     private final WebhookConfig config;
+    private final AuditLog audit;
+    private final Callers callers;
 
     WebhookResource(Subscriptions subscriptions, DeliveryLog log, DeliveryStore store, DeliveryPlanner planner,
-            DeliveryWorker worker, Replayer replayer, WebhookConfig config) {
+            DeliveryWorker worker, Replayer replayer, WebhookConfig config, AuditLog audit, Callers callers) {
+        this.audit = audit;
+        this.callers = callers;
         this.subscriptions = subscriptions;
         this.log = log;
         this.store = store;
@@ -66,8 +75,9 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response subscribe(@Valid @NotNull WebhookInput input) {
+    public Response subscribe(@Valid @NotNull WebhookInput input, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         WebhookSubscription s = subscriptions.create(input);
+        audited(authorization, "webhook.created", s, Map.of("url", s.url));
         return Response.created(URI.create("/api/webhooks/" + s.id)).entity(WebhookView.of(s, true)).build();
     }
 
@@ -85,21 +95,32 @@ public class WebhookResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public WebhookView patch(@PathParam("id") String id, JsonNode patch) {
-        return WebhookView.of(subscriptions.patch(id, patch), false);
+    public WebhookView patch(@PathParam("id") String id, JsonNode patch,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        WebhookSubscription s = subscriptions.patch(id, patch);
+        List<String> changed = new java.util.ArrayList<>();
+        if (patch != null) {
+            patch.fieldNames().forEachRemaining(changed::add);
+        }
+        audited(authorization, "webhook.updated", s, Map.of("changed", changed));
+        return WebhookView.of(s, false);
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        WebhookSubscription s = subscriptions.get(id);
         subscriptions.delete(id);
+        audited(authorization, "webhook.deleted", s, Map.of("url", s.url));
         return Response.noContent().build();
     }
 
     @POST
     @Path("{id}/rotate-secret")
-    public WebhookView rotateSecret(@PathParam("id") String id) {
-        return WebhookView.of(subscriptions.rotateSecret(id), true);
+    public WebhookView rotateSecret(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        WebhookSubscription s = subscriptions.rotateSecret(id);
+        audited(authorization, "webhook.secret-rotated", s, Map.of());
+        return WebhookView.of(s, true);
     }
 
     @GET
@@ -208,5 +229,10 @@ public class WebhookResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be an ISO-8601 date-time with offset, such as 2025-10-01T00:00:00Z");
         }
+    }
+
+    /** After the change committed: webhook changes are few, and a lost record is rarer than a failed request. */
+    private void audited(String authorization, String action, WebhookSubscription s, Map<String, ?> detail) {
+        audit.record(callers.of(authorization).actor(), action, "webhook:" + s.id, detail);
     }
 }

@@ -104,6 +104,28 @@ class AccountsIT {
     }
 
     @Test
+    void ownershipIsHandedOnNotTaken() {
+        String firstEmail = create(bootstrap(), "admin");
+        String secondEmail = create(bootstrap(), "author");
+        String first = signIn(firstEmail);
+        String firstId = given().header("Authorization", "Bearer " + first).get("/api/users/me").then().extract().path("id");
+        String secondId = given().header("Authorization", "Bearer " + signIn(secondEmail)).get("/api/users/me").then()
+                .extract().path("id");
+        as(first).post("/api/users/" + secondId + "/ownership").then().statusCode(403);
+
+        bootstrap().post("/api/users/" + firstId + "/ownership").then().statusCode(200).body("role", equalTo("owner"));
+        given().header("Authorization", "Bearer " + first).get("/api/users/me").then().statusCode(401);
+        String owner = signIn(firstEmail);
+        as(owner).body(Map.of("role", "admin")).put("/api/users/" + firstId).then().statusCode(409);
+        as(owner).delete("/api/users/" + firstId).then().statusCode(409);
+
+        as(owner).post("/api/users/" + secondId + "/ownership").then().statusCode(200).body("role", equalTo("owner"));
+        bootstrap().get("/api/users/" + firstId).then().body("role", equalTo("admin"));
+        bootstrap().get("/api/users/" + secondId).then().body("role", equalTo("owner"));
+        given().header("Authorization", "Bearer " + owner).get("/api/users/me").then().statusCode(401);
+    }
+
+    @Test
     void guessingIsSlowedButTheOwnerGetsBackIn() throws InterruptedException {
         String email = create(bootstrap(), "author");
         int refused = 0;

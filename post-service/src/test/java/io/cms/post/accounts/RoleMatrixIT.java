@@ -190,11 +190,12 @@ class RoleMatrixIT {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
 
-    /** The module's one owner: made by the admin token once, then signed in. */
+    /** The owner: a new admin the admin token hands ownership to (whoever owned before steps down). */
     private static String owner() {
-        String email = "owner@example.com";
-        int made = as(InfraResource.ADMIN_TOKEN).body(userBody(email, "owner")).post("/api/users").statusCode();
-        assertEquals(true, made == 201 || made == 409, "making the owner: " + made);
+        String email = unique("owner");
+        as(InfraResource.ADMIN_TOKEN).body(userBody(email, "admin")).post("/api/users").then().statusCode(201);
+        String id = given().header("Authorization", "Bearer " + signIn(email)).get("/api/users/me").then().extract().path("id");
+        as(InfraResource.ADMIN_TOKEN).post("/api/users/" + id + "/ownership").then().statusCode(200);
         return signIn(email);
     }
 
