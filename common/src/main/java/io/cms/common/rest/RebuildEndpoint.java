@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The admin endpoint of a rebuild, the same in every service: {@code POST} starts it (202, with the
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
  * path ({@code @Path} on its subclass) and the rebuild; nothing else.
  */
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
 public abstract class RebuildEndpoint {
 
     private final Rebuildable rebuild;

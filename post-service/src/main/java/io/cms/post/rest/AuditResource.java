@@ -10,12 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The audit trail, newest first. Owners, admins and the admin token. */
 @Path("/api/audit")
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Sign-ins (failed ones too), sign-outs, and changes to users, roles and webhooks")
+@SecurityRequirement(name = "bearer")
 public class AuditResource {
 
     private static final int MAX_FILTER = 100;

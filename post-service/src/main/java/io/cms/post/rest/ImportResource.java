@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Jekyll/Hugo import: one Markdown file, or a zip of many, each created or updated by slug. */
 @Path("/api/import")
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
 @RateLimited(RateLimited.Policy.EXPENSIVE)
+@SecurityRequirement(name = "bearer")
 public class ImportResource {
 
     private final ImportService importer;

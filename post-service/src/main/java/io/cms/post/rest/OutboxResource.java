@@ -15,11 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Change events Kafka refused for good, parked so the others flow: look at them, retry them. Admin only. */
 @Path("/api/outbox/parked")
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
 public class OutboxResource {
 
     /** The count and the oldest parked events. */

@@ -41,6 +41,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The posts API: reads of published posts are public, everything else needs the admin token. */
 @Path("/api/posts")
@@ -67,6 +68,7 @@ public class PostResource {
 
     @POST
     @SignedIn
+    @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(PostInput input, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Post post = posts.create(input, callers.of(authorization));
@@ -154,6 +156,7 @@ public class PostResource {
     @PUT
     @Path("{id}")
     @SignedIn
+    @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, PostInput input,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
@@ -164,6 +167,7 @@ public class PostResource {
     @DELETE
     @Path("{id}")
     @SignedIn
+    @SecurityRequirement(name = "bearer")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         posts.delete(uuid(id), Preconditions.expectedVersion(ifMatch), callers.of(authorization));
@@ -173,6 +177,7 @@ public class PostResource {
     @POST
     @Path("{id}/publish")
     @SignedIn
+    @SecurityRequirement(name = "bearer")
     public Response publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return written(posts.setStatus(uuid(id), PostStatus.PUBLISHED, callers.of(authorization)));
     }
@@ -180,6 +185,7 @@ public class PostResource {
     @POST
     @Path("{id}/unpublish")
     @SignedIn
+    @SecurityRequirement(name = "bearer")
     public Response unpublish(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return written(posts.setStatus(uuid(id), PostStatus.DRAFT, callers.of(authorization)));
     }
@@ -187,6 +193,7 @@ public class PostResource {
     @GET
     @Path("{id}/revisions")
     @SignedIn
+    @SecurityRequirement(name = "bearer")
     public List<RevisionSummary> revisions(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         requireRevisionsVisible(id, authorization);
         List<PostRevision> all = PostRevision.list("postId = ?1 order by version", uuid(id));
@@ -199,6 +206,7 @@ public class PostResource {
     @GET
     @Path("{id}/revisions/{version}")
     @SignedIn
+    @SecurityRequirement(name = "bearer")
     public Response revision(@PathParam("id") String id, @PathParam("version") long version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         requireRevisionsVisible(id, authorization);

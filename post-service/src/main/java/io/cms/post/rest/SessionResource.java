@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Signing in (a session token for {@code Authorization: Bearer}) and out. */
 @Path("/api/session")
@@ -70,6 +71,7 @@ public class SessionResource {
     @GET
     @Path("revoked")
     @AdminOnly
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Sessions ended before they expire", description = "For the other services: they refuse these"
             + " sessions' tokens. Admin token only.")
     public RevokedList revoked() {
@@ -78,6 +80,7 @@ public class SessionResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Sign out", description = "Ends the session of the token sent, on every service within seconds.")
     public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         sessions.signOut(callers.of(authorization));

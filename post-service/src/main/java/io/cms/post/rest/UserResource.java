@@ -23,11 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Staff accounts. Who may do what is {@link Users}' business; every answer is private. */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "Staff accounts and their roles (owner, admin, editor, author, contributor)")
+@SecurityRequirement(name = "bearer")
 public class UserResource {
 
     private final Users users;

@@ -41,11 +41,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Webhook subscriptions, their delivery log, redelivery, replay and test messages. Admin only. */
 @Path("/api/webhooks")
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
 public class WebhookResource {
 
     private static final Set<String> STATUSES = Set.of("pending", "delivered", "failed");

@@ -32,6 +32,12 @@ class PlatformEndpointsIT {
     @Test
     void openApiAndMetricsAreServed() {
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/posts"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.bearer.type", org.hamcrest.Matchers.equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", org.hamcrest.Matchers.equalTo("bearer"))
+                .body("paths.'/api/users'.post.security[0]", org.hamcrest.Matchers.hasKey("bearer"))
+                .body("paths.'/api/posts'.post.security[0]", org.hamcrest.Matchers.hasKey("bearer"))
+                .body("paths.'/api/session'.post", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("security")));
         given().get("/q/metrics").then().statusCode(200).body(containsString("cms_outbox_lag"));
     }
 

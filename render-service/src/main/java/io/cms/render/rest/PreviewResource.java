@@ -11,11 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Live preview for editors: the same rendering as for stored posts, nothing stored. */
 @Path("/api/render/preview")
 @Produces(MediaType.APPLICATION_JSON)
 @RateLimited(RateLimited.Policy.EXPENSIVE)
+@SecurityRequirement(name = "bearer")
 public class PreviewResource {
 
     /** JSON body of a preview request. */
