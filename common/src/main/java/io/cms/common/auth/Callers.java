@@ -53,7 +53,8 @@ public class Callers {
                     new ProblemException(Kind.UNAUTHORIZED, "The session token is not valid or has expired: sign in again"));
             if (!revoked.live() || revoked.revoked(s.sessionId())) {
                 throw new ProblemException(Kind.UNAUTHORIZED, revoked.live() ? "The session has ended: sign in again"
-                        : "This service does not accept session tokens yet: use the admin token");
+                        : "This service's list of ended sessions is out of date, so it accepts no session token until it"
+                                + " reads the list again (the admin token works)");
             }
             return Caller.user(s.userId(), s.role(), s.sessionId());
         }

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RevokedSessions {
 
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+    /** Ended here, by when (nanoTime): kept beside the list until a list read after them surely holds them. */
+    private final Map<String, Long> endedHere = new ConcurrentHashMap<>();
     private final long maxAgeNanos;
     private volatile long filledAt;
     private volatile boolean filled;
@@ -30,15 +32,19 @@ public class RevokedSessions {
 
     /** Replaces the whole set with the sessions revoked and not yet expired. */
     public void replace(Map<String, Instant> current) {
+        long now = System.nanoTime();
+        // A list read just before a session ended here does not hold it yet: keep such ones a while.
+        endedHere.values().removeIf(at -> now - at > 2 * maxAgeNanos);
         revoked.keySet().retainAll(current.keySet());
         revoked.putAll(current);
-        filledAt = System.nanoTime();
+        filledAt = now;
         filled = true;
     }
 
     /** One session ended here; the next {@link #replace} brings the others' too. */
     public void add(String sessionId, Instant expiresAt) {
         revoked.put(sessionId, expiresAt);
+        endedHere.put(sessionId, System.nanoTime());
     }
 
     /** Whether the set is recent enough to trust. */
@@ -47,7 +53,7 @@ public class RevokedSessions {
     }
 
     public boolean revoked(String sessionId) {
-        return revoked.containsKey(sessionId);
+        return revoked.containsKey(sessionId) || endedHere.containsKey(sessionId);
     }
 
     /** The set as it is, for the services that read it from post-service. */
