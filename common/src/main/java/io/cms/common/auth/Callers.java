@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells who sent a request from its {@code Authorization} header: the bootstrap token, a session
- * token, or nobody. Costs no query: tokens are checked by signature and against the in-memory set of
- * ended sessions.
+ * token, an API key, or nobody. Costs no query: tokens are checked by signature and against the
+ * in-memory set of ended sessions, keys against the in-memory set of active ones.
  */
 @ApplicationScoped
 public class Callers {
@@ -21,8 +21,11 @@ public class Callers {
     private final byte[] bootstrap;
     private final SessionTokens tokens;
     private final RevokedSessions revoked;
+    private final ActiveKeys keys;
 
-    Callers(@ConfigProperty(name = "cms.admin-token") String bootstrap, SessionTokens tokens, RevokedSessions revoked) {
+    Callers(@ConfigProperty(name = "cms.admin-token") String bootstrap, SessionTokens tokens, RevokedSessions revoked,
+            ActiveKeys keys) {
+        this.keys = keys;
         if (bootstrap == null || bootstrap.isBlank()) {
             throw new IllegalStateException("Set CMS_ADMIN_TOKEN (cms.admin-token): writes and admin work need an admin token");
         }
@@ -58,6 +61,36 @@ public class Callers {
             }
             return Caller.user(s.userId(), s.role(), s.sessionId());
         }
+        if (ActiveKeys.looksLikeKey(given)) {
+            return key(given);
+        }
         throw new ProblemException(Kind.FORBIDDEN, "The token is not valid for this CMS");
+    }
+
+    /**
+     * The caller of a {@code ?key=} parameter: content keys only, since a URL ends up in logs and
+     * histories (admin keys go in the header).
+     */
+    public Caller ofKeyParameter(String key) {
+        String given = key.strip();
+        if (!ActiveKeys.CONTENT_KEY.matcher(given).matches()) {
+            throw ProblemException.invalid("key", "must be a content key (26 lowercase hexadecimal characters);"
+                    + " admin keys go in the Authorization header, never in a URL");
+        }
+        Caller caller = key(given);
+        if (caller.kind() != Caller.Kind.CONTENT_KEY) {
+            throw ProblemException.invalid("key", "must be a content key");
+        }
+        return caller;
+    }
+
+    private Caller key(String secret) {
+        if (!keys.live()) {
+            throw new ProblemException(Kind.UNAUTHORIZED, "This service's list of keys is out of date, so it accepts no key"
+                    + " until it reads the list again (the admin token works)");
+        }
+        ActiveKeys.Key k = keys.find(secret).orElseThrow(() ->
+                new ProblemException(Kind.FORBIDDEN, "The key is not valid for this CMS (revoked, or never made)"));
+        return Caller.key(k.id(), k.admin());
     }
 }

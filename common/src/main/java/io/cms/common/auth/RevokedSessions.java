@@ -22,23 +22,20 @@ public class RevokedSessions {
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
     /** Ended here, by when (nanoTime): kept beside the list until a list read after them surely holds them. */
     private final Map<String, Long> endedHere = new ConcurrentHashMap<>();
-    private final long maxAgeNanos;
-    private volatile long filledAt;
-    private volatile boolean filled;
+    private final Freshness freshness;
 
     RevokedSessions(@ConfigProperty(name = "cms.sessions.revocations-max-age", defaultValue = "5s") Duration maxAge) {
-        this.maxAgeNanos = maxAge.toNanos();
+        this.freshness = new Freshness(maxAge);
     }
 
     /** Replaces the whole set with the sessions revoked and not yet expired. */
     public void replace(Map<String, Instant> current) {
         long now = System.nanoTime();
         // A list read just before a session ended here does not hold it yet: keep such ones a while.
-        endedHere.values().removeIf(at -> now - at > 2 * maxAgeNanos);
+        endedHere.values().removeIf(at -> now - at > 2 * freshness.maxAgeNanos());
         revoked.keySet().retainAll(current.keySet());
         revoked.putAll(current);
-        filledAt = now;
-        filled = true;
+        freshness.mark(now);
     }
 
     /** One session ended here; the next {@link #replace} brings the others' too. */
@@ -49,7 +46,7 @@ public class RevokedSessions {
 
     /** Whether the set is recent enough to trust. */
     public boolean live() {
-        return filled && System.nanoTime() - filledAt < maxAgeNanos;
+        return freshness.fresh();
     }
 
     public boolean revoked(String sessionId) {

@@ -34,7 +34,7 @@ public class AdminAuth {
             throw new ProblemException(Kind.UNAUTHORIZED, "This operation needs the admin token or an admin's session");
         }
         if (!caller.admin()) {
-            throw new ProblemException(Kind.FORBIDDEN, "The " + caller.role().id() + " role may not do this");
+            throw new ProblemException(Kind.FORBIDDEN, caller.describe() + " may not do this");
         }
         return caller;
     }

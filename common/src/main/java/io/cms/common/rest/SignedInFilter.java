@@ -1,5 +1,6 @@
 package io.cms.common.rest;
 
+import io.cms.common.auth.Caller;
 import io.cms.common.auth.Callers;
 import io.cms.common.rest.ProblemException.Kind;
 import jakarta.annotation.Priority;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-/** Rejects calls to {@link SignedIn} endpoints without credentials, or with bad ones, before the body is read. */
+/** Rejects calls to {@link SignedIn} endpoints without staff credentials (a content key is not), before the body is read. */
 @Provider
 @SignedIn
 @Priority(Priorities.AUTHENTICATION)
@@ -23,8 +24,12 @@ public class SignedInFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (callers.of(request.getHeaderString(HttpHeaders.AUTHORIZATION)).anonymous()) {
-            throw new ProblemException(Kind.UNAUTHORIZED, "This needs a session (POST /api/session) or the admin token");
+        Caller caller = callers.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (caller.anonymous()) {
+            throw new ProblemException(Kind.UNAUTHORIZED, "This needs a session (POST /api/session), an admin key or the admin token");
+        }
+        if (!caller.staff()) {
+            throw new ProblemException(Kind.FORBIDDEN, caller.describe() + " reads published content only");
         }
     }
 }

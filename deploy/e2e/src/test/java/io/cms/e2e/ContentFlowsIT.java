@@ -136,6 +136,51 @@ class ContentFlowsIT {
         assertTrue(took < 5_000, "refused everywhere after " + took + " ms");
     }
 
+    /**
+     * API keys through the whole stack: an admin key acts as an admin on all three services, a
+     * content key reads through {@code ?key=}, and both are refused everywhere within 5 s of being
+     * revoked.
+     */
+    @Test
+    void keysWorkEverywhereAndRevokedOnesNowhereWithinFiveSeconds() throws Exception {
+        JsonNode admin = makeKey("admin");
+        JsonNode content = makeKey("content");
+        Map<String, String> adminReads = Map.of("post-service", "/api/webhooks", "render-service", "/api/admin/rerender",
+                "search-service", "/api/admin/reindex");
+        Map<String, String> contentReads = Map.of("post-service", "/api/posts?key=", "render-service",
+                "/api/rendered/no-such-post?key=", "search-service", "/api/search?q=key&key=");
+        for (String service : adminReads.keySet()) {
+            Stack.awaitTrue(5, () -> status(service, adminReads.get(service), admin.get("key").asText()) == 200);
+            int read = stack.send(stack.request(service, contentReads.get(service) + content.get("key").asText())).statusCode();
+            assertTrue(read == 200 || read == 404, service + " answered " + read + " to a content key");
+        }
+
+        for (JsonNode key : List.of(admin, content)) {
+            assertEquals(204, stack.send(stack.admin("post-service", "/api/keys/" + key.get("id").asText()).DELETE()).statusCode());
+        }
+        long revoked = System.nanoTime();
+        for (String service : adminReads.keySet()) {
+            Stack.awaitTrue(6, () -> status(service, adminReads.get(service), admin.get("key").asText()) == 403);
+            Stack.awaitTrue(6, () -> {
+                try {
+                    return stack.send(stack.request(service, contentReads.get(service) + content.get("key").asText()))
+                            .statusCode() == 403;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        long took = (System.nanoTime() - revoked) / 1_000_000;
+        assertTrue(took < 5_000, "refused everywhere after " + took + " ms");
+    }
+
+    private static JsonNode makeKey(String kind) throws Exception {
+        HttpResponse<String> made = stack.send(stack.admin("post-service", "/api/keys").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", "e2e " + kind, "kind", kind)))));
+        assertEquals(201, made.statusCode(), made.body());
+        return JSON.readTree(made.body());
+    }
+
     private static int status(String service, String path, String token) {
         try {
             return stack.send(stack.request(service, path).header("Authorization", "Bearer " + token)).statusCode();

@@ -1,7 +1,6 @@
 package io.cms.post.accounts;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +16,7 @@ import io.cms.common.auth.SessionTokens;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.audit.AuditLog;
+import io.cms.post.audit.SqlTimes;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,7 +94,7 @@ public class Sessions {
         }
         List<?> ended = em.createNativeQuery("UPDATE user_session SET revoked_at = now() WHERE id = ?1 AND revoked_at IS NULL"
                 + " RETURNING expires_at").setParameter(1, caller.sessionId()).getResultList();
-        ended.forEach(expires -> revoked.add(caller.sessionId(), instant(expires)));
+        ended.forEach(expires -> revoked.add(caller.sessionId(), SqlTimes.utc(expires).toInstant()));
         audit.record(caller.actor(), "sign-out", caller.actor(), Map.of());
     }
 
@@ -104,7 +104,7 @@ public class Sessions {
         List<Object[]> ended = em.createNativeQuery("UPDATE user_session SET revoked_at = now()"
                 + " WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > now() RETURNING id, expires_at")
                 .setParameter(1, userId).getResultList();
-        ended.forEach(row -> revoked.add((String) row[0], instant(row[1])));
+        ended.forEach(row -> revoked.add((String) row[0], SqlTimes.utc(row[1]).toInstant()));
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -119,7 +119,7 @@ public class Sessions {
         List<Object[]> rows = em.createNativeQuery("SELECT id, expires_at FROM user_session"
                 + " WHERE revoked_at IS NOT NULL AND expires_at > now()").getResultList();
         Map<String, Instant> current = new HashMap<>();
-        rows.forEach(row -> current.put((String) row[0], instant(row[1])));
+        rows.forEach(row -> current.put((String) row[0], SqlTimes.utc(row[1]).toInstant()));
         revoked.replace(current);
     }
 
@@ -128,15 +128,5 @@ public class Sessions {
     @Transactional
     void forgetExpired() {
         em.createNativeQuery("DELETE FROM user_session WHERE expires_at < now() - interval '1 day'").executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

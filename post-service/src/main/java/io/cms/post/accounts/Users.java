@@ -241,7 +241,7 @@ public class Users {
         if (caller.anonymous()) {
             return new ProblemException(Kind.UNAUTHORIZED, "Sign in, or send the admin token, to " + what);
         }
-        return new ProblemException(Kind.FORBIDDEN, "The " + caller.role().id() + " role may not " + what);
+        return new ProblemException(Kind.FORBIDDEN, caller.describe() + " may not " + what);
     }
 
     private static User find(String id) {

@@ -71,7 +71,7 @@ public class AuditLog {
                 + " FROM audit_event" + where + " ORDER BY at DESC, id DESC LIMIT ?3 OFFSET ?4")
                 .setParameter(1, action).setParameter(2, actor).setParameter(3, limit)
                 .setParameter(4, (long) (page - 1) * limit).getResultList();
-        List<Entry> items = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), at(r[1]), (String) r[2],
+        List<Entry> items = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlTimes.utc(r[1]), (String) r[2],
                 (String) r[3], (String) r[4], (String) r[5], detail((String) r[6]))).toList();
         return new Page(items, total, page, limit);
     }
@@ -83,17 +83,6 @@ public class AuditLog {
             return Map.of();
         }
     }
-
-    private static OffsetDateTime at(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
-    }
-
     private String client() {
         try {
             RoutingContext rc = current.getCurrent();

@@ -114,17 +114,18 @@ public class PostResource {
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context UriInfo uri)
             throws JsonProcessingException {
         Caller caller = callers.of(authorization);
-        boolean staff = !caller.anonymous();
+        boolean staff = caller.staff();
         PostStatus wanted = ListParams.status(status);
         if (!staff && wanted != null && wanted != PostStatus.PUBLISHED) {
-            throw new ProblemException(Kind.UNAUTHORIZED, "Listing " + wanted.wireName() + " posts needs a session or the admin token");
+            throw new ProblemException(caller.anonymous() ? Kind.UNAUTHORIZED : Kind.FORBIDDEN,
+                    "Listing " + wanted.wireName() + " posts needs a session, an admin key or the admin token");
         }
         // Authors and contributors list the published posts and their own; editors and above all.
         UUID ownOnly = staff && !PostRules.seesAll(caller) ? UUID.fromString(caller.userId()) : null;
         PostQuery.Filter filter = new PostQuery.Filter(staff ? wanted : PostStatus.PUBLISHED, ListParams.text("tag", tag),
                 ListParams.text("category", category), ListParams.text("author", author), ListParams.text("lang", lang),
                 ListParams.instant("from", from, false), ListParams.instant("to", to, true), ownOnly);
-        boolean admin = staff;
+        boolean admin = !caller.anonymous(); // whatever credentials were sent, the answer is private
         int l = ListParams.limit(limit);
         PostCursor after = ListParams.cursor(cursor, page, sort);
         int p = ListParams.page(page);

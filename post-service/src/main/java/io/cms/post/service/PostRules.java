@@ -69,9 +69,12 @@ public final class PostRules {
         if (caller.anonymous()) {
             throw new ProblemException(Kind.UNAUTHORIZED, "Writing posts needs a session or the admin token");
         }
+        if (!caller.staff()) {
+            throw forbidden(caller, "write: it reads published content only");
+        }
     }
 
     private static ProblemException forbidden(Caller caller, String what) {
-        return new ProblemException(Kind.FORBIDDEN, "The " + caller.role().id() + " role may not " + what);
+        return new ProblemException(Kind.FORBIDDEN, caller.describe() + " may not " + what);
     }
 }

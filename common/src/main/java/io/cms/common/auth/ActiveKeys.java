@@ -1,0 +1,81 @@
+package io.cms.common.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The API keys not revoked, by the SHA-256 of their secret (keys are long random strings: a fast
+ * hash is enough, and no secret is ever kept). Post-service fills it from its database every
+ * second, the other services from post-service; like {@link RevokedSessions} it is trusted only
+ * while fresh, so a revoked key stops working everywhere within 5 s.
+ */
+@ApplicationScoped
+public class ActiveKeys {
+
+    /** A content key: 26 lowercase hexadecimal characters, the shape of Ghost's Content API keys. */
+    public static final Pattern CONTENT_KEY = Pattern.compile("[0-9a-f]{26}");
+    /** An admin key: 64 lowercase hexadecimal characters. */
+    public static final Pattern ADMIN_KEY = Pattern.compile("[0-9a-f]{64}");
+
+    public record Key(String id, boolean admin) {
+    }
+
+    private volatile Map<String, Key> byHash = Map.of();
+    private final Freshness freshness;
+
+    ActiveKeys(@ConfigProperty(name = "cms.sessions.revocations-max-age", defaultValue = "5s") Duration maxAge) {
+        this.freshness = new Freshness(maxAge);
+    }
+
+    public void replace(Map<String, Key> current) {
+        byHash = Map.copyOf(current);
+        freshness.mark(System.nanoTime());
+    }
+
+    public boolean live() {
+        return freshness.fresh();
+    }
+
+    public Optional<Key> find(String secret) {
+        return Optional.ofNullable(byHash.get(hash(secret)));
+    }
+
+    /** Knows a new key at once on the replica that made it (the others within a second). */
+    public void add(String hash, Key key) {
+        Map<String, Key> copy = new java.util.HashMap<>(byHash);
+        copy.put(hash, key);
+        byHash = Map.copyOf(copy);
+    }
+
+    /** Forgets one key at once on the replica that revoked it. */
+    public void forget(String hash) {
+        Map<String, Key> copy = new java.util.HashMap<>(byHash);
+        copy.remove(hash);
+        byHash = Map.copyOf(copy);
+    }
+
+    public Map<String, Key> snapshot() {
+        return byHash;
+    }
+
+    public static boolean looksLikeKey(String value) {
+        return CONTENT_KEY.matcher(value).matches() || ADMIN_KEY.matcher(value).matches();
+    }
+
+    public static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
