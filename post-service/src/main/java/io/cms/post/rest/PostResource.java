@@ -13,6 +13,7 @@ import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
+import io.cms.common.rest.PublishedRead;
 import io.cms.common.rest.SignedIn;
 import io.cms.post.Post;
 import io.cms.post.PostRevision;
@@ -82,6 +83,7 @@ public class PostResource {
      * admin token reads the database (read-your-writes on any replica; drafts), never cached.
      */
     @GET
+    @PublishedRead
     @Path("{idOrSlug}")
     @APIResponse(responseCode = "200", description = "The post; ETag (its version), 304 on If-None-Match, gzip",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostResponse.class)))
@@ -105,6 +107,7 @@ public class PostResource {
     }
 
     @GET
+    @PublishedRead
     public Response list(@QueryParam("tag") String tag, @QueryParam("category") String category,
             @QueryParam("author") String author, @QueryParam("status") String status,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -220,6 +223,7 @@ public class PostResource {
     }
 
     @GET
+    @PublishedRead
     @Path("{id}/export")
     @Produces("text/markdown")
     public Response export(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {

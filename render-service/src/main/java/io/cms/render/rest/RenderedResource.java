@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 
 import io.cms.common.cache.Representation;
 import io.cms.common.limits.RateLimited;
+import io.cms.common.rest.PublishedRead;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.ProblemException;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/api/rendered")
 @RateLimited(RateLimited.Policy.READ)
+@PublishedRead
 public class RenderedResource {
 
     static final String CACHE = "public, max-age=60, stale-while-revalidate=300";

@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 
 import io.cms.common.cache.Representation;
 import io.cms.common.limits.RateLimited;
+import io.cms.common.rest.PublishedRead;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.Problem;
@@ -48,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @RateLimited(RateLimited.Policy.READ)
+@PublishedRead
 public class SearchResource {
 
     static final int MAX_LIMIT = 100;
