@@ -44,7 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** The posts API: reads of published posts are public, everything else needs the admin token. */
+/**
+ * The posts API: reads of published posts are public (or need a content key, CMS_CONTENT_READS);
+ * writes need a session, an admin key or the admin token, and what each role may do is
+ * {@link PostRules}'.
+ */
 @Path("/api/posts")
 @Produces(MediaType.APPLICATION_JSON)
 @RateLimited(RateLimited.Policy.READ)
@@ -79,8 +83,9 @@ public class PostResource {
     }
 
     /**
-     * Anonymous readers get published posts from memory ({@link PublishedPosts}); a reader with the
-     * admin token reads the database (read-your-writes on any replica; drafts), never cached.
+     * Anonymous readers get published posts from memory ({@link PublishedPosts}); a reader with
+     * credentials reads the database (read-your-writes on any replica; drafts for who may see them),
+     * never cached.
      */
     @GET
     @PublishedRead
@@ -128,7 +133,7 @@ public class PostResource {
         PostQuery.Filter filter = new PostQuery.Filter(staff ? wanted : PostStatus.PUBLISHED, ListParams.text("tag", tag),
                 ListParams.text("category", category), ListParams.text("author", author), ListParams.text("lang", lang),
                 ListParams.instant("from", from, false), ListParams.instant("to", to, true), ownOnly);
-        boolean admin = !caller.anonymous(); // whatever credentials were sent, the answer is private
+        boolean credentials = !caller.anonymous(); // whatever credentials were sent, the answer is private
         int l = ListParams.limit(limit);
         PostCursor after = ListParams.cursor(cursor, page, sort);
         int p = ListParams.page(page);
@@ -142,7 +147,7 @@ public class PostResource {
         // Tagged by its bytes: a frontend polling a list gets 304 until a post in it changes.
         Representation answer = Representation.once(json.writeValueAsBytes(body), MediaType.APPLICATION_JSON,
                 ConditionalResponse.acceptsGzip(acceptEncoding));
-        Response.ResponseBuilder r = ConditionalResponse.of(answer, ifNoneMatch, acceptEncoding, admin ? PRIVATE_CACHE : PUBLIC_CACHE)
+        Response.ResponseBuilder r = ConditionalResponse.of(answer, ifNoneMatch, acceptEncoding, credentials ? PRIVATE_CACHE : PUBLIC_CACHE)
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
         if (next != null) {
             r.header("Link", "<" + next + ">; rel=\"next\"");
