@@ -260,7 +260,7 @@ public class PostResource {
             return;
         }
         Post post = Post.findById(uuid(id));
-        if (post == null || post.ownerId == null || !post.ownerId.toString().equals(caller.userId())) {
+        if (post == null || !PostRules.owns(caller, post)) {
             throw ProblemException.notFound("Post " + id + " does not exist");
         }
     }

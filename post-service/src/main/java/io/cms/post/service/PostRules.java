@@ -60,9 +60,13 @@ public final class PostRules {
         return caller.role() != null && caller.role().atLeast(Role.EDITOR);
     }
 
+    /** Whether the post is the caller's own: a user's, made with their session. */
+    public static boolean owns(Caller caller, Post post) {
+        return caller.kind() == Caller.Kind.USER && post.ownerId != null && post.ownerId.toString().equals(caller.userId());
+    }
+
     private static boolean mayTouch(Caller caller, Post post) {
-        return seesAll(caller) || (caller.kind() == Caller.Kind.USER && post.ownerId != null
-                && post.ownerId.toString().equals(caller.userId()));
+        return seesAll(caller) || owns(caller, post);
     }
 
     private static void requireStaff(Caller caller) {
