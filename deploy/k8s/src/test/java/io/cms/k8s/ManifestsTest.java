@@ -128,8 +128,9 @@ class ManifestsTest {
                 }
             }
         }
-        // Rebuilds are for operators (kubectl port-forward), not the internet.
-        Set<String> notPublic = Set.of("/api/admin/rerender", "/api/admin/reindex");
+        // Rebuilds are for operators (kubectl port-forward), not the internet; render-service asks
+        // post-service what a preview link opens inside the cluster.
+        Set<String> notPublic = Set.of("/api/admin/rerender", "/api/admin/reindex", "/api/preview-links");
         for (Map.Entry<String, String> e : served.entrySet()) {
             String route = routed.keySet().stream().filter(prefix -> covers(prefix, e.getKey())).findFirst().orElse(null);
             if (notPublic.contains(e.getKey())) {

@@ -55,6 +55,17 @@ public final class PostRules {
         return post.status == PostStatus.PUBLISHED || (!caller.anonymous() && mayTouch(caller, post));
     }
 
+    /**
+     * Who may share a post's current text through a preview link (and list or revoke its links):
+     * whoever may read it unpublished, so a contributor can show their own draft to a reviewer.
+     */
+    public static void share(Caller caller, Post post) {
+        requireStaff(caller);
+        if (!mayTouch(caller, post)) {
+            throw forbidden(caller, "share another's post");
+        }
+    }
+
     /** Whether the caller sees every post unpublished, or only their own. */
     public static boolean seesAll(Caller caller) {
         return caller.role() != null && caller.role().atLeast(Role.EDITOR);

@@ -64,6 +64,12 @@ class RoleMatrixIT {
                 new Cell("read another's draft", (role, t) -> read(t, postOf(other, "draft")), staff(200, 404)),
                 new Cell("read another's revisions", (role, t) -> get(t, "/api/posts/" + postOf(other, "draft") + "/revisions"),
                         staff(200, 404)),
+                new Cell("share own draft by a preview link", (role, t) -> as(t).body(Map.of())
+                        .post("/api/posts/" + own(t) + "/preview-links").statusCode(), all(201)),
+                new Cell("share another's draft by a preview link", (role, t) -> as(t).body(Map.of())
+                        .post("/api/posts/" + postOf(other, "draft") + "/preview-links").statusCode(), staff(201, 403)),
+                new Cell("open a preview link's post (render-service's question)", (role, t) -> as(t)
+                        .body(Map.of("token", "A".repeat(43))).post("/api/preview-links/open").statusCode(), admins(404, 403)),
                 new Cell("list drafts (all of them, or only their own)", (role, t) -> listsOnlyWhatItMay(role, t, other), all(200)),
                 new Cell("add an author", (role, t) -> as(t).body(userBody(unique("added"), "author")).post("/api/users")
                         .statusCode(), staff(201, 403)),

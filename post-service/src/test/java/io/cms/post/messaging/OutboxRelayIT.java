@@ -9,14 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
 import io.cms.post.InfraResource;
-import io.cms.testkit.TestInfrastructure;
+import io.cms.post.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,14 +29,10 @@ class OutboxRelayIT {
     @Inject
     OutboxRelay relay;
 
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestInfrastructure.shared().postgres().jdbcUrl("cms_post"), "postgres", null);
-    }
-
     @Test
     void aSecondReplicaCannotBecomeTheRelay() throws SQLException {
         await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
-        try (Connection other = connect();
+        try (Connection other = TestDatabase.connect();
                 PreparedStatement s = other.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             s.setLong(1, OutboxStore.RELAY_LOCK_KEY);
             try (ResultSet rs = s.executeQuery()) {
@@ -50,7 +45,7 @@ class OutboxRelayIT {
     @Test
     void theRelayComesBackWhenItsSessionIsKilledAndLosesNothing() throws SQLException {
         await().atMost(Duration.ofSeconds(10)).until(relay::isLeader);
-        try (EventTap tap = new EventTap(); Connection admin = connect();
+        try (EventTap tap = new EventTap(); Connection admin = TestDatabase.connect();
                 PreparedStatement kill = admin.prepareStatement(
                         "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted")) {
             try (ResultSet rs = kill.executeQuery()) {

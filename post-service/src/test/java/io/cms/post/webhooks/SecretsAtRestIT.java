@@ -8,16 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.cms.local.Postgres;
 import io.cms.post.InfraResource;
-import io.cms.testkit.TestInfrastructure;
+import io.cms.post.TestDatabase;
 import io.cms.testkit.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,12 +58,8 @@ class SecretsAtRestIT {
         }
     }
 
-    private static Connection connect() throws Exception {
-        return DriverManager.getConnection(TestInfrastructure.shared().postgres().jdbcUrl("cms_post"), Postgres.USER, null);
-    }
-
     private static String stored(String id) throws Exception {
-        try (Connection c = connect();
+        try (Connection c = TestDatabase.connect();
                 PreparedStatement s = c.prepareStatement("SELECT secret FROM webhook_subscription WHERE id = ?")) {
             s.setObject(1, UUID.fromString(id));
             try (ResultSet rs = s.executeQuery()) {
@@ -76,7 +70,7 @@ class SecretsAtRestIT {
     }
 
     private static void execute(String sql, String value, String id) throws Exception {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, value);
             s.setObject(2, UUID.fromString(id));
             assertEquals(1, s.executeUpdate());

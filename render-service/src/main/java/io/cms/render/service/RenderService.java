@@ -1,17 +1,14 @@
 package io.cms.render.service;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.cms.common.messaging.PostChangedEvent;
 import io.cms.render.RenderedPost;
-import io.cms.render.markdown.ContentWarning;
 import io.cms.render.markdown.RenderResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import org.jboss.logging.Logger;
 
 /**
  * Applies a post event: renders a public post, removes one that is not public, ignores an event that
@@ -19,8 +16,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RenderService {
-
-    private static final Logger LOG = Logger.getLogger(RenderService.class);
 
     private final Renderer renderer;
     private final RenderStore store;
@@ -38,28 +33,6 @@ public class RenderService {
     }
 
     /**
-     * A post that cannot be rendered (over the time or size limit) is still served, as a short page
-     * that says so, with the reason as a content warning: readers get an answer, the writer sees why,
-     * and the stream goes on. Its next version is rendered afresh.
-     */
-    private RenderResult renderOrPlaceholder(PostChangedEvent event) {
-        try {
-            return renderer.render(event.markdown(), event.excerpt());
-        } catch (Renderer.RenderFailure e) {
-            LOG.warnf("Post %s version %d could not be rendered (%s); serving a placeholder", event.id(), event.version(),
-                    e.getMessage());
-            String reason = e.getMessage();
-            return new RenderResult("<p class=\"cms-render-failed\">This post could not be rendered: "
-                    + escape(reason) + ".</p>", List.of(), event.excerpt(), 0, 0, 0, 0,
-                    List.of(new ContentWarning("render-failed", reason, null)));
-        }
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    /**
      * @param force re-render even if this version is already stored (rebuilds)
      * @return the stored row to announce on {@code cms.rendered} (a render, or a post no longer served),
      *         or null if there is nothing new to announce
@@ -71,7 +44,9 @@ public class RenderService {
         if (known != null && (known > event.version() || (known == event.version() && !force))) {
             return null;
         }
-        RenderResult result = event.isPublic() ? renderOrPlaceholder(event) : null;
+        RenderResult result = event.isPublic()
+                ? renderer.renderOrPlaceholder(event.markdown(), event.excerpt(), "Post " + event.id() + " version " + event.version())
+                : null;
         RenderStore.Saved saved = store.save(event, result, force);
         if (storedVersions.size() > MAX_REMEMBERED) {
             storedVersions.clear(); // a hint, bounded in memory: forgetting only costs a render

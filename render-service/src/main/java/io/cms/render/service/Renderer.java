@@ -1,5 +1,6 @@
 package io.cms.render.service;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,10 +10,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.vladsch.flexmark.util.sequence.Escaping;
+import io.cms.render.markdown.ContentWarning;
 import io.cms.render.markdown.MarkdownRenderer;
 import io.cms.render.markdown.RenderResult;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * The Markdown renderer with limits: input size, and time. A render that runs over its time is
@@ -35,6 +39,7 @@ public class Renderer {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(Renderer.class);
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final MarkdownRenderer markdown;
@@ -88,6 +93,25 @@ public class Renderer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RenderFailure("Interrupted while rendering", e);
+        }
+    }
+
+    /**
+     * A post that cannot be rendered (over the time or size limit) is still served, as a short page
+     * that says so, with the reason as a content warning: readers get an answer, the writer sees why,
+     * and the stream goes on.
+     *
+     * @param what names the post in the log line
+     */
+    public RenderResult renderOrPlaceholder(String text, String ownExcerpt, String what) {
+        try {
+            return render(text, ownExcerpt);
+        } catch (RenderFailure e) {
+            LOG.warnf("%s could not be rendered (%s); serving a placeholder", what, e.getMessage());
+            String reason = e.getMessage();
+            return new RenderResult("<p class=\"cms-render-failed\">This post could not be rendered: "
+                    + Escaping.escapeHtml(reason, false) + ".</p>", List.of(), ownExcerpt, 0, 0, 0, 0,
+                    List.of(new ContentWarning("render-failed", reason, null)));
         }
     }
 
