@@ -1,8 +1,14 @@
 package io.cms.common.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
@@ -106,6 +112,22 @@ public class SessionTokens {
             });
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The CSRF token of a session that travels in a cookie: an HMAC of the session's id under the
+     * session key, so every service checks it without state, and a page on another site, which can
+     * make the browser send the cookie but cannot read anything of ours, cannot know it.
+     */
+    public String csrfToken(String sessionId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(("csrf:" + sessionId).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot compute a CSRF token", e);
         }
     }
 

@@ -105,7 +105,8 @@ class ContentFlowsIT {
 
     /**
      * A session opened on post-service is accepted by render- and search-service too (they check
-     * the token themselves), and signing out ends it on all three within 5 s.
+     * the token themselves), in a header or a cookie (with its CSRF token for changes), and signing
+     * out ends it on all three within 5 s.
      */
     @Test
     void aSessionIsAcceptedEverywhereAndEndsEverywhereWithinFiveSeconds() throws Exception {
@@ -124,6 +125,22 @@ class ContentFlowsIT {
         for (Map.Entry<String, String> read : adminReads.entrySet()) {
             assertEquals(200, status(read.getKey(), read.getValue(), token), read.getKey());
         }
+
+        // The browser's variant: the same session in a cookie, a change with it needs the CSRF token.
+        HttpResponse<String> browser = stack.send(stack.request("post-service", "/api/session").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "password", password, "cookie", true)))));
+        assertEquals(200, browser.statusCode(), browser.body());
+        String cookie = "cms_session=" + browser.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cms_session="))
+                .findFirst().orElseThrow().split("[=;]")[1];
+        String csrf = JSON.readTree(browser.body()).get("csrfToken").asText();
+        for (Map.Entry<String, String> read : adminReads.entrySet()) {
+            assertEquals(200, stack.send(stack.request(read.getKey(), read.getValue()).header("Cookie", cookie)).statusCode(),
+                    read.getKey() + " with the cookie");
+        }
+        var preview = stack.request("render-service", "/api/render/preview").header("Cookie", cookie)
+                .header("Content-Type", "text/markdown");
+        assertEquals(403, stack.send(preview.copy().POST(BodyPublishers.ofString("# Hi"))).statusCode(), "no CSRF token");
+        assertEquals(200, stack.send(preview.copy().header("X-CSRF-Token", csrf).POST(BodyPublishers.ofString("# Hi"))).statusCode());
 
         HttpResponse<String> out = stack.send(stack.request("post-service", "/api/session")
                 .header("Authorization", "Bearer " + token).DELETE());

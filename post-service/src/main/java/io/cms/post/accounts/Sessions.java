@@ -48,7 +48,7 @@ public class Sessions {
         this.throttle = throttle;
     }
 
-    public record SignedIn(String token, Instant expiresAt, User user) {
+    public record SignedIn(String token, String sessionId, Instant expiresAt, User user) {
     }
 
     /** @throws ProblemException 401 that does not say whether the address or the password was wrong; 429 when throttled */
@@ -78,7 +78,7 @@ public class Sessions {
                 .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter(4, OffsetDateTime.ofInstant(issued.expiresAt(), ZoneOffset.UTC)).executeUpdate();
         audit.record("user:" + user.id, "sign-in", "user:" + user.id, Map.of("role", user.roleId));
-        return new SignedIn(issued.token(), issued.expiresAt(), user);
+        return new SignedIn(issued.token(), sessionId, issued.expiresAt(), user);
     }
 
     private static String truncate(String s, int max) {

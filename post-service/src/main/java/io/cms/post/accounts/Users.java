@@ -229,7 +229,7 @@ public class Users {
         };
     }
 
-    private static boolean mayAssign(Caller caller, Role role) {
+    static boolean mayAssign(Caller caller, Role role) {
         return caller.role() != null && caller.role().mayAssign(role);
     }
 
@@ -237,7 +237,7 @@ public class Users {
         return caller.kind() == Caller.Kind.USER && u.id.toString().equals(caller.userId());
     }
 
-    private static ProblemException forbidden(Caller caller, String what) {
+    static ProblemException forbidden(Caller caller, String what) {
         if (caller.anonymous()) {
             return new ProblemException(Kind.UNAUTHORIZED, "Sign in, or send the admin token, to " + what);
         }
@@ -258,7 +258,7 @@ public class Users {
         return u;
     }
 
-    private static void requireFreeEmail(String email, UUID except) {
+    static void requireFreeEmail(String email, UUID except) {
         User other = User.find("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResult();
         if (other != null && !other.id.equals(except)) {
             throw new ProblemException(Kind.CONFLICT, "email: an account with this address exists",
@@ -266,7 +266,7 @@ public class Users {
         }
     }
 
-    private static Role role(String value, boolean required) {
+    static Role role(String value, boolean required) {
         if (value == null) {
             if (required) {
                 throw ProblemException.invalid("role", "is required: owner, admin, editor, author or contributor");
@@ -277,7 +277,7 @@ public class Users {
                 ProblemException.invalid("role", "must be one of owner, admin, editor, author, contributor"));
     }
 
-    private static String email(String value) {
+    static String email(String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid("email", "is required");
         }
@@ -288,7 +288,7 @@ public class Users {
         return e;
     }
 
-    private static String name(String value) {
+    static String name(String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid("name", "is required");
         }

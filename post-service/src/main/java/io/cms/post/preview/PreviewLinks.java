@@ -1,23 +1,19 @@
 package io.cms.post.preview;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.cms.common.auth.ActiveKeys;
 import io.cms.common.auth.Caller;
+import io.cms.common.auth.UrlTokens;
 import io.cms.common.rest.IdOrSlug;
+import io.cms.common.rest.Lifetimes;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.Post;
@@ -31,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Preview links: a URL that shows one post's current text, rendered by render-service, to whoever
- * holds it (a reviewer without an account), until it expires or is revoked. The token in it is 256
- * random bits, shown once; only its SHA-256 is kept, so the table cannot be read back into links.
+ * holds it (a reviewer without an account), until it expires or is revoked. The token in it
+ * ({@link UrlTokens}) is shown once; only its SHA-256 is kept, so the table cannot be read back into links.
  */
 @ApplicationScoped
 public class PreviewLinks {
@@ -40,9 +36,6 @@ public class PreviewLinks {
     public static final Duration DEFAULT_LIFETIME = Duration.ofDays(7);
     public static final Duration MIN_LIFETIME = Duration.ofMinutes(1);
     public static final int MAX_PER_POST = 100;
-    /** What a token looks like: 32 bytes in unpadded base64url. Anything else is refused unread. */
-    public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final AuditLog audit;
@@ -77,13 +70,11 @@ public class PreviewLinks {
         if (active >= MAX_PER_POST) {
             throw new ProblemException(Kind.CONFLICT, "The post has " + MAX_PER_POST + " live preview links; revoke some first");
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = UrlTokens.generate();
         UUID id = UUID.randomUUID();
         em.createNativeQuery("INSERT INTO preview_link (id, post_id, token_hash, created_at, created_by, expires_at)"
                 + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, id).setParameter(2, post.id)
-                .setParameter(3, ActiveKeys.hash(token)).setParameter(4, now).setParameter(5, caller.actor())
+                .setParameter(3, UrlTokens.hash(token)).setParameter(4, now).setParameter(5, caller.actor())
                 .setParameter(6, expiresAt).executeUpdate();
         audit.record(caller.actor(), "preview-link.created", "post:" + post.id,
                 Map.of("link", id.toString(), "expiresAt", expiresAt.toString()));
@@ -119,11 +110,11 @@ public class PreviewLinks {
     @Transactional
     @SuppressWarnings("unchecked")
     public Optional<Opened> open(String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!UrlTokens.wellFormed(token)) {
             return Optional.empty();
         }
         List<Object[]> rows = em.createNativeQuery("SELECT id, post_id, expires_at FROM preview_link WHERE token_hash = ?1"
-                + " AND revoked_at IS NULL AND expires_at > now()").setParameter(1, ActiveKeys.hash(token)).getResultList();
+                + " AND revoked_at IS NULL AND expires_at > now()").setParameter(1, UrlTokens.hash(token)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -142,36 +133,7 @@ public class PreviewLinks {
         return post;
     }
 
-    /**
-     * {@code expiresIn} as ISO-8601: a duration ({@code PT12H}, {@code P3DT12H}) or a period of days
-     * and weeks ({@code P2W}); months and years are refused, they have no fixed length.
-     */
     OffsetDateTime expiry(OffsetDateTime now, String expiresIn) {
-        Duration lifetime;
-        if (expiresIn == null || expiresIn.isBlank()) {
-            lifetime = DEFAULT_LIFETIME;
-        } else {
-            lifetime = parse(expiresIn.strip());
-        }
-        if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(maxLifetime) > 0) {
-            throw ProblemException.invalid("expiresIn", "must be between " + MIN_LIFETIME + " and " + maxLifetime);
-        }
-        return now.plus(lifetime);
-    }
-
-    private static Duration parse(String text) {
-        try {
-            return Duration.parse(text);
-        } catch (DateTimeParseException notADuration) {
-            try {
-                Period period = Period.parse(text);
-                if (period.getYears() == 0 && period.getMonths() == 0) {
-                    return Duration.ofDays(period.getDays());
-                }
-            } catch (DateTimeParseException notAPeriod) {
-                // refused below
-            }
-        }
-        throw ProblemException.invalid("expiresIn", "must be an ISO-8601 duration such as P7D, P2W or PT12H");
+        return now.plus(Lifetimes.parse("expiresIn", expiresIn, DEFAULT_LIFETIME, MIN_LIFETIME, maxLifetime));
     }
 }

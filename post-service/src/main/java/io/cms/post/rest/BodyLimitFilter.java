@@ -1,5 +1,8 @@
 package io.cms.post.rest;
 
+import java.util.List;
+import java.util.Map;
+
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException.Kind;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -26,11 +29,8 @@ public class BodyLimitFilter {
         filters.register(rc -> {
             String declared = rc.request().getHeader("Content-Length");
             if (declared != null && tooLarge(declared)) {
-                String body = "{\"type\":\"" + Kind.PAYLOAD_TOO_LARGE.type() + "\",\"title\":\"" + Kind.PAYLOAD_TOO_LARGE.title
-                        + "\",\"status\":413,\"detail\":\"The request body is larger than the limit of " + limit
-                        + " bytes\",\"instance\":\"" + rc.normalizedPath().replace("\"", "%22") + "\"}";
-                rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(body);
+                Problem.send(rc, Kind.PAYLOAD_TOO_LARGE, "The request body is larger than the limit of " + limit + " bytes",
+                        List.of(), Map.of("Connection", "close"));
                 return;
             }
             rc.next();

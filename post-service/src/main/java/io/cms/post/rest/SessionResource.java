@@ -2,12 +2,15 @@ package io.cms.post.rest;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cms.common.auth.Callers;
 import io.cms.common.auth.RevokedSessions;
+import io.cms.common.auth.SessionTokens;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
+import io.cms.common.rest.SessionCookies;
 import io.cms.post.accounts.Sessions;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.Consumes;
@@ -24,41 +27,59 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Signing in (a session token for {@code Authorization: Bearer}) and out. */
+/** Signing in (a session token for {@code Authorization: Bearer}, or in a cookie for browsers) and out. */
 @Path("/api/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session", description = "Sign in with an email address and password; sign out")
 public class SessionResource {
 
     private final Sessions sessions;
+    private final SessionTokens tokens;
     private final RevokedSessions revoked;
     private final Callers callers;
     private final CurrentVertxRequest current;
     private final ClientAddress clients = ClientAddress.fromConfig();
 
-    SessionResource(Sessions sessions, Callers callers, CurrentVertxRequest current, RevokedSessions revoked) {
+    SessionResource(Sessions sessions, Callers callers, CurrentVertxRequest current, RevokedSessions revoked,
+            SessionTokens tokens) {
         this.sessions = sessions;
+        this.tokens = tokens;
         this.revoked = revoked;
         this.callers = callers;
         this.current = current;
     }
 
-    public record SignIn(String email, String password) {
+    /** {@code cookie}: the session goes in cookies for a browser instead of in the answer. */
+    public record SignIn(String email, String password, Boolean cookie) {
     }
 
-    public record SessionView(String token, Instant expiresAt, UserView user) {
+    /** {@code token} for a bearer session; {@code csrfToken} for a cookie session, whose token no script sees. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SessionView(String token, String csrfToken, Instant expiresAt, UserView user) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited(RateLimited.Policy.EXPENSIVE)
     @Operation(summary = "Sign in", description = "401 without saying which of the two was wrong; 429 after a few wrong"
-            + " passwords for an account or from an address, until the window passes.")
+            + " passwords for an account or from an address, until the window passes. With \"cookie\": true (browsers)"
+            + " the token goes in the cookie cms_session (Secure; HttpOnly; SameSite=Strict) instead of the answer, and"
+            + " every request but GET, HEAD and OPTIONS sent with it must carry X-CSRF-Token: the answer's csrfToken,"
+            + " also in the cookie cms_csrf.")
     public Response signIn(SignIn in) {
-        SignIn given = in == null ? new SignIn(null, null) : in;
+        SignIn given = in == null ? new SignIn(null, null, null) : in;
         Sessions.SignedIn s = sessions.signIn(given.email(), given.password(), clients.of(current.getCurrent().request()));
-        return Response.ok(new SessionView(s.token(), s.expiresAt(), UserView.of(s.user())))
-                .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
+        Response.ResponseBuilder answer;
+        if (Boolean.TRUE.equals(given.cookie())) {
+            String csrf = tokens.csrfToken(s.sessionId());
+            answer = Response.ok(new SessionView(null, csrf, s.expiresAt(), UserView.of(s.user())));
+            for (String cookie : SessionCookies.set(s.token(), csrf, s.expiresAt())) {
+                answer.header(HttpHeaders.SET_COOKIE, cookie);
+            }
+        } else {
+            answer = Response.ok(new SessionView(s.token(), null, s.expiresAt(), UserView.of(s.user())));
+        }
+        return answer.header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
     }
 
     public record Revoked(String id, Instant expiresAt) {
@@ -81,9 +102,14 @@ public class SessionResource {
 
     @DELETE
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Sign out", description = "Ends the session of the token sent, on every service within seconds.")
+    @Operation(summary = "Sign out", description = "Ends the session of the token sent (or of the cookie, which it"
+            + " clears), on every service within seconds.")
     public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         sessions.signOut(callers.of(authorization));
-        return Response.noContent().build();
+        Response.ResponseBuilder answer = Response.noContent();
+        for (String cookie : SessionCookies.clear()) {
+            answer.header(HttpHeaders.SET_COOKIE, cookie);
+        }
+        return answer.build();
     }
 }

@@ -58,6 +58,9 @@ class NothingInTheClearIT {
         String url = bootstrap().body(Map.of()).post("/api/posts/" + post + "/preview-links").then().statusCode(201)
                 .extract().path("url");
         secrets.put("preview token", url.substring(url.lastIndexOf('/') + 1));
+        String invitation = bootstrap().body(Map.of("email", "invited-" + email, "role", "author")).post("/api/invitations")
+                .then().statusCode(201).extract().path("url");
+        secrets.put("invitation token", invitation.substring(invitation.lastIndexOf('/') + 1));
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String secret = bootstrap().body(Map.of("url", receiver.url(), "events", List.of("post.published")))
                     .post("/api/webhooks").then().statusCode(201).extract().path("secret");
@@ -65,7 +68,7 @@ class NothingInTheClearIT {
         }
 
         Map<String, String> tables = dump();
-        assertTrue(tables.keySet().containsAll(List.of("cms_user", "user_session", "api_key", "preview_link", "audit_event",
+        assertTrue(tables.keySet().containsAll(List.of("cms_user", "user_session", "api_key", "preview_link", "invitation", "audit_event",
                 "webhook_subscription")), "every table is dumped: " + tables.keySet());
         assertTrue(tables.get("cms_user").contains(email), "the dump reads the rows");
         List<String> found = new ArrayList<>();

@@ -75,6 +75,10 @@ class RoleMatrixIT {
                         .statusCode(), staff(201, 403)),
                 new Cell("add an editor", (role, t) -> as(t).body(userBody(unique("added"), "editor")).post("/api/users")
                         .statusCode(), admins(201, 403)),
+                new Cell("invite an author", (role, t) -> as(t).body(Map.of("email", unique("invited"), "role", "author"))
+                        .post("/api/invitations").statusCode(), staff(201, 403)),
+                new Cell("invite an editor", (role, t) -> as(t).body(Map.of("email", unique("invited"), "role", "editor"))
+                        .post("/api/invitations").statusCode(), admins(201, 403)),
                 new Cell("list the staff", (role, t) -> get(t, "/api/users"), staff(200, 403)),
                 new Cell("manage webhooks", (role, t) -> get(t, "/api/webhooks"), admins(200, 403)),
                 new Cell("see parked events", (role, t) -> get(t, "/api/outbox/parked"), admins(200, 403)),

@@ -4,12 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cms.common.auth.PostServiceClient;
+import io.cms.common.auth.UrlTokens;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.cms.render.markdown.RenderResult;
@@ -26,8 +26,6 @@ import org.jboss.logging.Logger;
 public class LinkedPreviews {
 
     private static final Logger LOG = Logger.getLogger(LinkedPreviews.class);
-    /** The shape of a token post-service makes (32 bytes, unpadded base64url): others are not asked about. */
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final long MAX_KEPT_BYTES = 16_000_000;
 
     public record Preview(UUID postId, String slug, long version, String status, String title, OffsetDateTime expiresAt,
@@ -46,7 +44,7 @@ public class LinkedPreviews {
 
     /** The post the token opens, rendered; empty for a token that is unknown, expired or revoked. */
     public Optional<Preview> open(String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!UrlTokens.wellFormed(token)) { // post-service is not asked about what it never made
             return Optional.empty();
         }
         if (postService.url().isEmpty()) {
