@@ -22,10 +22,12 @@ public class Callers {
     private final SessionTokens tokens;
     private final RevokedSessions revoked;
     private final ActiveKeys keys;
+    private final KeyUse keyUse;
 
     Callers(@ConfigProperty(name = "cms.admin-token") String bootstrap, SessionTokens tokens, RevokedSessions revoked,
-            ActiveKeys keys) {
+            ActiveKeys keys, KeyUse keyUse) {
         this.keys = keys;
+        this.keyUse = keyUse;
         if (bootstrap == null || bootstrap.isBlank()) {
             throw new IllegalStateException("Set CMS_ADMIN_TOKEN (cms.admin-token): writes and admin work need an admin token");
         }
@@ -91,6 +93,7 @@ public class Callers {
         }
         ActiveKeys.Key k = keys.find(secret).orElseThrow(() ->
                 new ProblemException(Kind.FORBIDDEN, "The key is not valid for this CMS (revoked, or never made)"));
+        keyUse.used(k.id());
         return Caller.key(k.id(), k.admin());
     }
 }

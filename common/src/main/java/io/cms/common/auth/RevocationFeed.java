@@ -13,12 +13,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * For services that do not own sessions and keys (render-service, search-service): reads the ended
- * sessions and the active keys from post-service ({@link PostServiceClient}) every second into {@link RevokedSessions} and {@link ActiveKeys}. Two small requests a
- * second per replica, instead of a question to post-service for every request with credentials.
+ * sessions and the active keys from post-service ({@link PostServiceClient}) every second into
+ * {@link RevokedSessions} and {@link ActiveKeys}. Two small requests a second per replica, instead
+ * of a question to post-service for every request with credentials.
+ * It also hands on, every {@code cms.keys.last-used-every}, when keys were last used here.
  * Off when no address is set.
  */
 @ApplicationScoped
@@ -30,13 +33,18 @@ public class RevocationFeed {
     private final PostServiceClient postService;
     private final RevokedSessions revoked;
     private final ActiveKeys keys;
+    private final KeyUse keyUse;
+    private final Duration reportEvery;
     private ScheduledExecutorService timer;
     private volatile boolean failing;
 
-    RevocationFeed(PostServiceClient postService, RevokedSessions revoked, ActiveKeys keys) {
+    RevocationFeed(PostServiceClient postService, RevokedSessions revoked, ActiveKeys keys, KeyUse keyUse,
+            @ConfigProperty(name = "cms.keys.last-used-every", defaultValue = "30s") Duration reportEvery) {
         this.postService = postService;
         this.revoked = revoked;
         this.keys = keys;
+        this.keyUse = keyUse;
+        this.reportEvery = reportEvery;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -49,11 +57,28 @@ public class RevocationFeed {
             return t;
         });
         timer.scheduleWithFixedDelay(this::poll, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::reportKeyUse, reportEvery.toMillis(), reportEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent ignored) {
         if (timer != null) {
             timer.shutdownNow();
+        }
+    }
+
+    /** Hands the keys' last uses here to post-service, which shows them in GET /api/keys. */
+    void reportKeyUse() {
+        Map<String, Long> uses = keyUse.drain();
+        if (uses.isEmpty()) {
+            return;
+        }
+        try {
+            postService.post("/api/keys/used", Map.of("uses", uses));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            keyUse.restore(uses); // tried again next time; "last used" is a hint, late is fine
         }
     }
 

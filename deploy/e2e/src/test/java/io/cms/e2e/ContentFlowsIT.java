@@ -29,7 +29,8 @@ class ContentFlowsIT {
         // Webhook retries on a schedule of seconds (production: minutes to hours) and a short timeout.
         stack = new Stack("content-flows", Map.of(
                 "CMS_WEBHOOKS_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,10s,10s,10s,10s",
-                "CMS_WEBHOOKS_TIMEOUT", "3s"));
+                "CMS_WEBHOOKS_TIMEOUT", "3s",
+                "CMS_KEYS_LAST_USED_EVERY", "1s"));
     }
 
     @AfterAll
@@ -155,8 +156,8 @@ class ContentFlowsIT {
 
     /**
      * API keys through the whole stack: an admin key acts as an admin on all three services, a
-     * content key reads through {@code ?key=}, and both are refused everywhere within 5 s of being
-     * revoked.
+     * content key reads through {@code ?key=}, a use anywhere shows as "last used", and both are
+     * refused everywhere within 5 s of being revoked.
      */
     @Test
     void keysWorkEverywhereAndRevokedOnesNowhereWithinFiveSeconds() throws Exception {
@@ -171,6 +172,22 @@ class ContentFlowsIT {
             int read = stack.send(stack.request(service, contentReads.get(service) + content.get("key").asText())).statusCode();
             assertTrue(read == 200 || read == 404, service + " answered " + read + " to a content key");
         }
+
+        // A key used only on search-service: post-service's list says when, from search-service's report.
+        JsonNode searchOnly = makeKey("content");
+        Stack.awaitTrue(5, () -> status("search-service", "/api/search?q=used", searchOnly.get("key").asText()) == 200);
+        Stack.awaitTrue(10, () -> {
+            try {
+                for (JsonNode k : JSON.readTree(stack.send(stack.admin("post-service", "/api/keys")).body())) {
+                    if (k.get("id").asText().equals(searchOnly.get("id").asText())) {
+                        return k.hasNonNull("lastUsedAt");
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
         for (JsonNode key : List.of(admin, content)) {
             assertEquals(204, stack.send(stack.admin("post-service", "/api/keys/" + key.get("id").asText()).DELETE()).statusCode());

@@ -1,6 +1,7 @@
 package io.cms.post.accounts;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cms.common.auth.ActiveKeys;
 import io.cms.common.auth.Caller;
+import io.cms.common.auth.KeyUse;
+import io.cms.common.rest.IdOrSlug;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.audit.AuditLog;
@@ -37,11 +40,13 @@ public class ApiKeys {
     private final EntityManager em;
     private final ActiveKeys active;
     private final AuditLog audit;
+    private final KeyUse keyUse;
 
-    ApiKeys(EntityManager em, ActiveKeys active, AuditLog audit) {
+    ApiKeys(EntityManager em, ActiveKeys active, AuditLog audit, KeyUse keyUse) {
         this.em = em;
         this.active = active;
         this.audit = audit;
+        this.keyUse = keyUse;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -106,6 +111,35 @@ public class ApiKeys {
         }
         active.forget((String) revoked.get(0));
         audit.record(caller.actor(), "key.revoked", "key:" + id, Map.of());
+    }
+
+    /**
+     * Writes when keys were last used (key id → epoch second): this replica's own uses, and those
+     * render- and search-service report. A later use never goes back in time.
+     */
+    @Transactional
+    public void recordUses(Map<String, Long> uses) {
+        uses.forEach((id, at) -> {
+            UUID uuid = IdOrSlug.id(id);
+            if (uuid != null && at != null) {
+                em.createNativeQuery("UPDATE api_key SET last_used_at = greatest(last_used_at, ?1) WHERE id = ?2")
+                        .setParameter(1, OffsetDateTime.ofInstant(Instant.ofEpochSecond(at), ZoneOffset.UTC))
+                        .setParameter(2, uuid).executeUpdate();
+            }
+        });
+    }
+
+    @Scheduled(every = "${cms.keys.last-used-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void flushUses() {
+        Map<String, Long> uses = keyUse.drain();
+        if (!uses.isEmpty()) {
+            try {
+                recordUses(uses);
+            } catch (RuntimeException e) {
+                keyUse.restore(uses);
+                throw e;
+            }
+        }
     }
 
     void onStart(@Observes StartupEvent ignored) {

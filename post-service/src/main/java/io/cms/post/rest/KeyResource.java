@@ -2,11 +2,13 @@ package io.cms.post.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.cms.common.auth.ActiveKeys;
 import io.cms.common.auth.Callers;
 import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ConditionalResponse;
+import io.cms.common.rest.ProblemException;
 import io.cms.post.accounts.ApiKeys;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -73,6 +75,24 @@ public class KeyResource {
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         keys.revoke(callers.of(authorization), id);
         return Response.noContent().build();
+    }
+
+    public record Uses(Map<String, Long> uses) {
+    }
+
+    /** What render- and search-service report (io.cms.common.auth.RevocationFeed): when keys were last used there. */
+    @POST
+    @Path("used")
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "When keys were last used on another service (key id → epoch second; admin token)")
+    public Map<String, Integer> used(Uses report) {
+        Map<String, Long> uses = report == null || report.uses() == null ? Map.of() : report.uses();
+        if (uses.size() > ApiKeys.MAX_KEYS) {
+            throw ProblemException.invalid("uses", "may name at most " + ApiKeys.MAX_KEYS + " keys");
+        }
+        keys.recordUses(uses);
+        return Map.of("recorded", uses.size());
     }
 
     /** What render- and search-service read every second (io.cms.common.auth.RevocationFeed): hashes, from memory. */

@@ -39,6 +39,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -181,6 +182,26 @@ public class PostResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         posts.delete(uuid(id), Preconditions.expectedVersion(ifMatch), callers.of(authorization));
         return Response.noContent().build();
+    }
+
+    public record OwnerInput(String userId) {
+    }
+
+    @PUT
+    @Path("{id}/owner")
+    @SignedIn
+    @SecurityRequirement(name = "bearer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hand a post to a user, or claim it", description = "{userId} (null: no one). Editors and above:"
+            + " any post, any user. Authors and contributors: claim a post no one owns whose author name is theirs (an"
+            + " import's front matter); contributors drafts only. A new version, like any change; If-Match honoured.")
+    public Response changeOwner(@PathParam("id") String id, OwnerInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (input == null) {
+            throw ProblemException.invalid("userId", "is required (null hands the post to no one)");
+        }
+        return written(posts.changeOwner(uuid(id), input.userId(), Preconditions.expectedVersion(ifMatch),
+                callers.of(authorization)));
     }
 
     @POST

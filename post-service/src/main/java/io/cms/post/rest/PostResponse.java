@@ -15,6 +15,7 @@ public record PostResponse(
         String markdown,
         String excerpt,
         String author,
+        UUID ownerId,
         List<String> tags,
         List<String> categories,
         String lang,
@@ -27,7 +28,7 @@ public record PostResponse(
         Map<String, Object> frontMatter) {
 
     static PostResponse of(Post p) {
-        return new PostResponse(p.id, p.slug, p.title, p.markdown, p.excerpt, p.author, p.tags, p.categories,
+        return new PostResponse(p.id, p.slug, p.title, p.markdown, p.excerpt, p.author, p.ownerId, p.tags, p.categories,
                 p.lang, p.layout, p.status.wireName(), p.publishedAt, p.createdAt, p.updatedAt, p.version,
                 p.frontMatter);
     }

@@ -1,5 +1,7 @@
 package io.cms.post.service;
 
+import java.util.UUID;
+
 import io.cms.common.auth.Caller;
 import io.cms.common.auth.Role;
 import io.cms.common.rest.ProblemException;
@@ -53,6 +55,29 @@ public final class PostRules {
      */
     public static boolean mayRead(Caller caller, Post post) {
         return post.status == PostStatus.PUBLISHED || (!caller.anonymous() && mayTouch(caller, post));
+    }
+
+    /**
+     * Who may change who owns a post: editors and above hand any post to anyone (or to no one). An
+     * author or contributor may only claim a post no one owns whose author name (an import's front
+     * matter) is their own name; a contributor only while it is a draft.
+     */
+    static void changeOwner(Caller caller, Post post, UUID newOwner, String callerName) {
+        if (caller == null) {
+            return;
+        }
+        requireStaff(caller);
+        if (seesAll(caller)) {
+            return;
+        }
+        boolean claim = newOwner != null && newOwner.toString().equals(caller.userId()) && post.ownerId == null
+                && post.author != null && callerName != null && post.author.strip().equalsIgnoreCase(callerName.strip());
+        if (!claim) {
+            throw forbidden(caller, "hand posts on, or claim one whose author is not named as they are");
+        }
+        if (caller.role() == Role.CONTRIBUTOR && post.status != PostStatus.DRAFT) {
+            throw forbidden(caller, "claim a post once published or scheduled");
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.cms.post.Post;
 import io.cms.post.PostStatus;
+import io.cms.post.accounts.User;
 import io.cms.post.messaging.PostEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -139,6 +140,34 @@ public class PostService {
             post.publishedAt = now;
         }
         return commitChange(post, before, oldStatus, actor, now);
+    }
+
+    /**
+     * Hands a post to a user ({@code userId}), or to no one (null), as {@link PostRules#changeOwner}
+     * allows. A change of owner is a change of the post: a new version, a revision, an event.
+     */
+    @Transactional
+    public Post changeOwner(UUID id, String userId, Long expectedVersion, Caller caller) {
+        Post post = lockForChange(id, expectedVersion);
+        User owner = null;
+        if (userId != null) {
+            UUID uuid = IdOrSlug.id(userId);
+            owner = uuid == null ? null : User.findById(uuid);
+            if (owner == null) {
+                throw ProblemException.invalid("userId", "names no user");
+            }
+        }
+        User self = caller.kind() == Caller.Kind.USER ? User.findById(UUID.fromString(caller.userId())) : null;
+        PostRules.changeOwner(caller, post, owner == null ? null : owner.id, self == null ? null : self.name);
+        UUID newOwner = owner == null ? null : owner.id;
+        if (java.util.Objects.equals(post.ownerId, newOwner)) {
+            return post;
+        }
+        post.ownerId = newOwner;
+        post.version++;
+        post.updatedAt = now();
+        changeLog.record(post, PostEventType.UPDATED, List.of("ownerId"), caller.actor());
+        return post;
     }
 
     @Transactional

@@ -1,11 +1,11 @@
 package io.cms.post.webhooks;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.cms.post.audit.Retention;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,7 +19,6 @@ import org.jboss.logging.Logger;
 public class DeliveryLogRetention {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLogRetention.class);
-    private static final int BATCH = 5_000;
 
     private final DataSource dataSource;
     private final WebhookConfig config;
@@ -44,20 +43,10 @@ public class DeliveryLogRetention {
 
     /** @return deliveries deleted */
     int deleteFinishedBefore(long ageMillis) throws SQLException {
-        int total = 0;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        return Retention.deleteOlderThan(dataSource, """
                 DELETE FROM webhook_delivery WHERE id IN (
                     SELECT id FROM webhook_delivery
                     WHERE status <> 'pending' AND updated_at < now() - (? * interval '1 millisecond')
-                    LIMIT ?)""")) {
-            int n;
-            do {
-                s.setLong(1, ageMillis);
-                s.setInt(2, BATCH);
-                n = s.executeUpdate();
-                total += n;
-            } while (n == BATCH);
-        }
-        return total;
+                    LIMIT ?)""", Duration.ofMillis(ageMillis));
     }
 }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +68,26 @@ class KeysIT {
         given().get("/api/posts?key=" + key).then().statusCode(403);
         as(key).get("/api/posts").then().statusCode(403);
         bootstrap().delete("/api/keys/" + made.get("id")).then().statusCode(404);
+    }
+
+    @Test
+    void theListSaysWhenAKeyWasLastUsed() {
+        Map<String, String> made = make("content");
+        assertEquals(null, lastUsed(made.get("id")), "never used yet");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        given().get("/api/posts?key=" + made.get("key")).then().statusCode(200);
+        String used = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lastUsed(made.get("id")), java.util.Objects::nonNull);
+        assertTrue(!java.time.OffsetDateTime.parse(used).toInstant().isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                used);
+        // What another service reports lands in the same column, and never moves it back.
+        bootstrap().body(Map.of("uses", Map.of(made.get("id"), 1_000_000_000L))).post("/api/keys/used").then().statusCode(200);
+        assertEquals(used, lastUsed(made.get("id")));
+        as(made.get("key")).body(Map.of("uses", Map.of())).post("/api/keys/used").then().statusCode(403);
+    }
+
+    private static String lastUsed(String id) {
+        List<Map<String, Object>> listed = bootstrap().get("/api/keys").then().statusCode(200).extract().path("$");
+        return (String) listed.stream().filter(k -> id.equals(k.get("id"))).findFirst().orElseThrow().get("lastUsedAt");
     }
 
     @Test
