@@ -44,6 +44,8 @@ class ManifestsTest {
             "prod", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-session-key", "cms-pg-render", "cms-tls",
                     "cms-pg-backup-s3"),
             "prod-restore", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-session-key", "cms-pg-render", "cms-tls",
+                    "cms-pg-backup-s3"),
+            "prod-oidc", Set.of("cms-pg-app", "cms-admin-token", "cms-webhook-key", "cms-session-key", "cms-pg-render", "cms-tls",
                     "cms-pg-backup-s3"));
 
     /** Labels of pods the operators create (selectable by policies, never by our templates). */
@@ -54,13 +56,13 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void everyObjectValidatesAgainstTheSchemaOfItsKind(String overlay) {
         assertEquals(List.of(), SchemaValidator.validate(render(overlay)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void workloadsServicesBudgetsAndAutoscalersFitTogether(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -103,7 +105,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void theIngressRoutesEveryPublicPathToTheServiceThatServesIt(String overlay) {
         Rendered r = Rendered.of(overlay);
         Map<String, String> served = new TreeMap<>();
@@ -148,7 +150,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void everySecretAndConfigMapReferenceResolves(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -190,7 +192,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void everyEnvironmentVariableIsOneTheServiceReads(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -218,7 +220,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void containersAreNonRootReadOnlySizedProbedAndPinned(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -262,7 +264,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void kafkaTopicsAreTheOnesTheServicesUseAndFitTheCluster(String overlay) {
         Rendered r = Rendered.of(overlay);
         Map<String, String> declared = new TreeMap<>();
@@ -291,7 +293,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void networkPoliciesSelectPodsThatExist(String overlay) {
         Rendered r = Rendered.of(overlay);
         List<String> errors = new ArrayList<>();
@@ -328,7 +330,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-restore"})
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
     void theSearchIndexLivesOnAPersistentVolumePerReplica(String overlay) {
         JsonNode search = Rendered.of(overlay).find("StatefulSet", "search-service").orElseThrow();
         String claim = search.path("spec").path("volumeClaimTemplates").path(0).path("metadata").path("name").asText();
@@ -364,6 +366,45 @@ class ManifestsTest {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /**
+     * Sign-in through an OpenID Connect provider, where an overlay sets it up, is set up whole: the
+     * checks post-service makes at start-up (OidcSettings), made here before anything is applied.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod", "prod-restore", "prod-oidc"})
+    void openIdConnectSettingsAreWhole(String overlay) {
+        JsonNode data = Rendered.of(overlay).find("ConfigMap", "cms-config").orElseThrow().path("data");
+        if (!data.has("CMS_OIDC_ISSUER")) {
+            assertFalse("true".equals(data.path("CMS_OIDC_ONLY").asText()), overlay + ": provider only, and no provider:"
+                    + " nobody could sign in");
+            return;
+        }
+        List<String> errors = new ArrayList<>();
+        if (!data.path("CMS_OIDC_ISSUER").asText().startsWith("https://")) {
+            errors.add("CMS_OIDC_ISSUER must be an https URL");
+        }
+        if (data.path("CMS_OIDC_CLIENT_ID").asText("").isBlank()) {
+            errors.add("CMS_OIDC_CLIENT_ID is required with an issuer");
+        }
+        if (data.path("CMS_OIDC_ROLE_CLAIM").asText("roles").isBlank()) {
+            errors.add("CMS_OIDC_ROLE_CLAIM must name the claim that holds the roles");
+        }
+        String roles = data.path("CMS_OIDC_ROLES").asText("");
+        if (!roles.matches("\\s*[^=,\\s][^=,]*=\\s*(admin|editor|author|contributor)\\s*(,\\s*[^=,\\s][^=,]*=\\s*(admin|editor|author|contributor)\\s*)*")) {
+            errors.add("CMS_OIDC_ROLES must map provider roles to admin, editor, author or contributor: " + roles);
+        }
+        if (!List.of("true", "false").contains(data.path("CMS_OIDC_ONLY").asText("false"))) {
+            errors.add("CMS_OIDC_ONLY must be true or false");
+        }
+        Set<String> read = variablesRead("post-service");
+        data.fieldNames().forEachRemaining(key -> {
+            if (key.startsWith("CMS_OIDC_") && !read.contains(key)) {
+                errors.add(key + " is not a setting post-service reads");
+            }
+        });
+        assertEquals(List.of(), errors, overlay);
     }
 
     /** The environment variables a service's configuration reads ({@code ${NAME...}}). */

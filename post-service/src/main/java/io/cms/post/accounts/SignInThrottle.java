@@ -43,6 +43,19 @@ public class SignInThrottle {
         clients.take(client);
     }
 
+    /** For sign-ins that name no account here (an ID token): the client's limit only. */
+    public void checkClient(String client) {
+        if (clients.exhausted(client)) {
+            long wait = clients.take(client).retryAfterSeconds();
+            throw new ProblemException(Kind.RATE_LIMITED, "Too many failed sign-ins from this address; try again in " + wait
+                    + " s").retryAfter((int) wait);
+        }
+    }
+
+    public void failedClient(String client) {
+        clients.take(client);
+    }
+
     private static String key(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }

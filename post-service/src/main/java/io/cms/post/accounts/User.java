@@ -25,7 +25,11 @@ public class User extends PanacheEntityBase {
     @Column(name = "role")
     public String roleId;
 
-    /** Argon2id, PHC string format ({@link Passwords}). */
+    /** {@code <issuer> <subject>} for a user of the OpenID Connect provider, else null. */
+    @Column(name = "oidc_subject")
+    public String oidcSubject;
+
+    /** Argon2id, PHC string format ({@link Passwords}); null for a provider's user, who has none here. */
     @Column(name = "password_hash")
     public String passwordHash;
 

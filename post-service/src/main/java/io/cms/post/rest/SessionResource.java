@@ -11,6 +11,8 @@ import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.SessionCookies;
+import io.cms.common.rest.ProblemException;
+import io.cms.post.accounts.OidcSignIn;
 import io.cms.post.accounts.Sessions;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.Consumes;
@@ -35,14 +37,16 @@ public class SessionResource {
 
     private final Sessions sessions;
     private final SessionTokens tokens;
+    private final OidcSignIn oidc;
     private final RevokedSessions revoked;
     private final Callers callers;
     private final CurrentVertxRequest current;
     private final ClientAddress clients = ClientAddress.fromConfig();
 
     SessionResource(Sessions sessions, Callers callers, CurrentVertxRequest current, RevokedSessions revoked,
-            SessionTokens tokens) {
+            SessionTokens tokens, OidcSignIn oidc) {
         this.sessions = sessions;
+        this.oidc = oidc;
         this.tokens = tokens;
         this.revoked = revoked;
         this.callers = callers;
@@ -68,13 +72,39 @@ public class SessionResource {
             + " also in the cookie cms_csrf.")
     public Response signIn(SignIn in) {
         SignIn given = in == null ? new SignIn(null, null, null) : in;
-        Sessions.SignedIn s = sessions.signIn(given.email(), given.password(), clients.of(current.getCurrent().request()));
+        if (!oidc.settings().localPasswords()) {
+            throw new ProblemException(ProblemException.Kind.FORBIDDEN, "Sign in through " + oidc.settings().issuer().get()
+                    + " (POST /api/session/oidc): passwords are not used here");
+        }
+        return opened(sessions.signIn(given.email(), given.password(), clients.of(current.getCurrent().request())),
+                given.cookie());
+    }
+
+    /** {@code idToken}: what the OpenID Connect provider issued after the user signed in there. */
+    public record OidcSignInInput(String idToken, Boolean cookie) {
+    }
+
+    @POST
+    @Path("oidc")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(RateLimited.Policy.EXPENSIVE)
+    @Operation(summary = "Sign in with the OpenID Connect provider's ID token", description = "When cms.oidc.issuer is set:"
+            + " the token's signature, issuer, audience (cms.oidc.client-id) and expiry are checked, its role claim mapped"
+            + " (cms.oidc.roles), the account found or made; then a session as from a password sign-in (cookie as there)."
+            + " 404 when no provider is set, 401 for a token that does not check, 403 without a mapped role.")
+    public Response signInWithProvider(OidcSignInInput in) {
+        OidcSignInInput given = in == null ? new OidcSignInInput(null, null) : in;
+        return opened(oidc.signIn(given.idToken(), clients.of(current.getCurrent().request())), given.cookie());
+    }
+
+    /** A session in the answer (bearer) or in cookies (browsers). */
+    private Response opened(Sessions.SignedIn s, Boolean cookie) {
         Response.ResponseBuilder answer;
-        if (Boolean.TRUE.equals(given.cookie())) {
+        if (Boolean.TRUE.equals(cookie)) {
             String csrf = tokens.csrfToken(s.sessionId());
             answer = Response.ok(new SessionView(null, csrf, s.expiresAt(), UserView.of(s.user())));
-            for (String cookie : SessionCookies.set(s.token(), csrf, s.expiresAt())) {
-                answer.header(HttpHeaders.SET_COOKIE, cookie);
+            for (String c : SessionCookies.set(s.token(), csrf, s.expiresAt())) {
+                answer.header(HttpHeaders.SET_COOKIE, c);
             }
         } else {
             answer = Response.ok(new SessionView(s.token(), null, s.expiresAt(), UserView.of(s.user())));
