@@ -205,7 +205,10 @@ class SearchFlowIT {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/search"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/search/suggest"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/search/posts/{id}"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/admin/reindex"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/admin/reindex"))
+                .body("components.securitySchemes", org.hamcrest.Matchers.hasKey("bearer"))
+                .body("components.securitySchemes.contentKey.in", equalTo("query"))
+                .body("components.securitySchemes.sessionCookie.in", equalTo("cookie"));
     }
 
     @Test

@@ -30,7 +30,9 @@ class ContentFlowsIT {
         stack = new Stack("content-flows", Map.of(
                 "CMS_WEBHOOKS_RETRY_SCHEDULE", "0s,1s,2s,3s,5s,8s,10s,10s,10s,10s",
                 "CMS_WEBHOOKS_TIMEOUT", "3s",
-                "CMS_KEYS_LAST_USED_EVERY", "1s"));
+                "CMS_KEYS_LAST_USED_EVERY", "1s",
+                // The refusals these tests provoke on purpose count as failed authentication.
+                "CMS_RATE_LIMIT_AUTH_FAILURE_BURST", "100"));
     }
 
     @AfterAll
@@ -155,6 +157,42 @@ class ContentFlowsIT {
     }
 
     /**
+     * The role matrix's rebuild cells, where the rebuilds are: only owners and admins (and the admin
+     * token) reach render- and search-service's rebuilds; every other role, and a content key, is
+     * refused there. (The other cells: post-service's RoleMatrixIT.)
+     */
+    @Test
+    void onlyAdminsRebuildRendersAndTheIndex() throws Exception {
+        Map<String, String> rebuilds = Map.of("render-service", "/api/admin/rerender", "search-service", "/api/admin/reindex");
+        String contentKey = makeKey("content").get("key").asText();
+        for (String role : List.of("admin", "editor", "author", "contributor")) {
+            String email = "rebuild-" + role + "-" + UUID.randomUUID() + "@example.com";
+            String password = "correct horse battery staple";
+            assertEquals(201, stack.send(stack.admin("post-service", "/api/users").header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "name", "Rebuild " + role,
+                            "role", role, "password", password))))).statusCode());
+            String token = JSON.readTree(stack.send(stack.request("post-service", "/api/session")
+                    .header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("email", email, "password", password))))).body()).get("token").asText();
+            for (Map.Entry<String, String> rebuild : rebuilds.entrySet()) {
+                if (role.equals("admin")) {
+                    assertEquals(200, status(rebuild.getKey(), rebuild.getValue(), token), role + " " + rebuild);
+                } else {
+                    int refused = stack.send(stack.request(rebuild.getKey(), rebuild.getValue())
+                            .header("Authorization", "Bearer " + token).POST(BodyPublishers.noBody())).statusCode();
+                    assertEquals(403, refused, role + " starting " + rebuild);
+                }
+            }
+        }
+        for (Map.Entry<String, String> rebuild : rebuilds.entrySet()) {
+            assertEquals(403, stack.send(stack.request(rebuild.getKey(), rebuild.getValue())
+                    .header("Authorization", "Bearer " + contentKey).POST(BodyPublishers.noBody())).statusCode());
+            assertEquals(401, stack.send(stack.request(rebuild.getKey(), rebuild.getValue()).POST(BodyPublishers.noBody()))
+                    .statusCode());
+        }
+    }
+
+    /**
      * API keys through the whole stack: an admin key acts as an admin on all three services, a
      * content key reads through {@code ?key=}, a use anywhere shows as "last used", and both are
      * refused everywhere within 5 s of being revoked.
@@ -175,7 +213,14 @@ class ContentFlowsIT {
 
         // A key used only on search-service: post-service's list says when, from search-service's report.
         JsonNode searchOnly = makeKey("content");
-        Stack.awaitTrue(5, () -> status("search-service", "/api/search?q=used", searchOnly.get("key").asText()) == 200);
+        Stack.awaitTrue(5, () -> {
+            try {
+                return stack.send(stack.request("search-service", "/api/search?q=used&key=" + searchOnly.get("key").asText()))
+                        .statusCode() == 200;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         Stack.awaitTrue(10, () -> {
             try {
                 for (JsonNode k : JSON.readTree(stack.send(stack.admin("post-service", "/api/keys")).body())) {

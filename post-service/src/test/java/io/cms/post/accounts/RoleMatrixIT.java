@@ -81,6 +81,8 @@ class RoleMatrixIT {
                         .post("/api/invitations").statusCode(), admins(201, 403)),
                 new Cell("list the staff", (role, t) -> get(t, "/api/users"), staff(200, 403)),
                 new Cell("manage webhooks", (role, t) -> get(t, "/api/webhooks"), admins(200, 403)),
+                new Cell("manage keys", (role, t) -> get(t, "/api/keys"), admins(200, 403)),
+                new Cell("read the audit trail", (role, t) -> get(t, "/api/audit"), admins(200, 403)),
                 new Cell("see parked events", (role, t) -> get(t, "/api/outbox/parked"), admins(200, 403)),
                 new Cell("import", (role, t) -> as(t).contentType("text/markdown").body("# Imported\n\nText.")
                         .post("/api/import?filename=2024-01-01-imported-" + UUID.randomUUID() + ".md").statusCode(),

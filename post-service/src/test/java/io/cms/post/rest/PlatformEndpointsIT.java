@@ -35,7 +35,12 @@ class PlatformEndpointsIT {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.securitySchemes.bearer.type", org.hamcrest.Matchers.equalTo("http"))
                 .body("components.securitySchemes.bearer.scheme", org.hamcrest.Matchers.equalTo("bearer"))
+                .body("components.securitySchemes.contentKey.in", org.hamcrest.Matchers.equalTo("query"))
+                .body("components.securitySchemes.contentKey.name", org.hamcrest.Matchers.equalTo("key"))
+                .body("components.securitySchemes.sessionCookie.in", org.hamcrest.Matchers.equalTo("cookie"))
+                .body("components.securitySchemes.sessionCookie.name", org.hamcrest.Matchers.equalTo("cms_session"))
                 .body("paths.'/api/users'.post.security[0]", org.hamcrest.Matchers.hasKey("bearer"))
+                .body("paths.'/api/users'.post.security[1]", org.hamcrest.Matchers.hasKey("sessionCookie"))
                 .body("paths.'/api/posts'.post.security[0]", org.hamcrest.Matchers.hasKey("bearer"))
                 .body("paths.'/api/session'.post", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("security")));
         given().get("/q/metrics").then().statusCode(200).body(containsString("cms_outbox_lag"));
