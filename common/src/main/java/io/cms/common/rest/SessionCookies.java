@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
  * {@code X-CSRF-Token}). A request without an {@code Authorization} header that carries a valid
  * cookie is treated as if it sent the token as a bearer, on every service; one that could change
  * something (any method but GET, HEAD, OPTIONS) must also carry the CSRF token, or it is refused
- * before any resource sees it.
+ * before any resource sees it; under {@link #FORMS} the studio's forms carry it in a field instead.
  */
 @ApplicationScoped
 public class SessionCookies {
@@ -33,6 +33,8 @@ public class SessionCookies {
     public static final String CSRF = "cms_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /** The studio's HTML forms, which cannot send a header: each checks the token in a hidden field itself. */
+    public static final String FORMS = "/studio/";
 
     private final SessionTokens tokens;
 
@@ -75,7 +77,7 @@ public class SessionCookies {
             rc.next();
             return;
         }
-        if (!SAFE.contains(rc.request().method().name())
+        if (!SAFE.contains(rc.request().method().name()) && !rc.normalizedPath().startsWith(FORMS)
                 && !matches(tokens.csrfToken(valid.get().sessionId()), rc.request().getHeader(CSRF_HEADER))) {
             refuse(rc);
             return;

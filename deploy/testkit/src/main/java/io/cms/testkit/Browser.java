@@ -1,0 +1,158 @@
+package io.cms.testkit;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A real browser for the tests: Debian's headless Chromium, driven through ChromeDriver's W3C
+ * WebDriver protocol (plain HTTP, so no client library). Elements are found the way a person finds
+ * them: a field by its label, a button by its text. Needs {@code /usr/bin/chromium} and
+ * {@code /usr/bin/chromedriver}, which {@code .ci/run} installs; without them it fails loudly.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process driver;
+    private final String base;
+    private final String session;
+    private final Path profile;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** @param language the browser's language (its Accept-Language), e.g. "en-US" or "ja" */
+    public Browser(String language) throws IOException, InterruptedException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+                    + CHROMEDRIVER + "): .ci/run installs them; by hand: apt-get install -y chromium chromium-driver");
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        base = "http://127.0.0.1:" + port;
+        profile = Files.createTempDirectory("browser-profile");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try {
+                if (call("GET", "/status", null).path("value").path("ready").asBoolean()) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // the driver is starting
+            }
+            if (System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException("chromedriver did not start within 15 s");
+            }
+            Thread.sleep(100);
+        }
+        List<String> args = List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=" + language, "--user-data-dir=" + profile);
+        Map<String, Object> options = Map.of("binary", CHROMIUM.toString(), "args", args,
+                "prefs", Map.of("intl.accept_languages", language));
+        JsonNode created = call("POST", "/session", Map.of("capabilities",
+                Map.of("alwaysMatch", Map.of("browserName", "chrome", "goog:chromeOptions", options))));
+        session = created.path("value").path("sessionId").asText();
+        if (session.isEmpty()) {
+            close();
+            throw new IllegalStateException("chromedriver made no session: " + created);
+        }
+    }
+
+    public void open(String url) throws IOException, InterruptedException {
+        command("POST", "/url", Map.of("url", url));
+    }
+
+    public String url() throws IOException, InterruptedException {
+        return command("GET", "/url", null).asText();
+    }
+
+    /** Types into the field whose label reads {@code label}. */
+    public void fill(String label, String text) throws IOException, InterruptedException {
+        String id = attribute(find("//label[normalize-space()='" + label + "']"), "for");
+        String field = find("//*[@id='" + id + "']");
+        command("POST", "/element/" + field + "/clear", Map.of());
+        command("POST", "/element/" + field + "/value", Map.of("text", text));
+    }
+
+    /** Clicks the button that reads {@code text}. */
+    public void click(String text) throws IOException, InterruptedException {
+        command("POST", "/element/" + find("//button[normalize-space()='" + text + "']") + "/click", Map.of());
+    }
+
+    /** The page's text as a person sees it. */
+    public String text() throws IOException, InterruptedException {
+        return script("return document.body.innerText");
+    }
+
+    public String script(String js) throws IOException, InterruptedException {
+        return command("POST", "/execute/sync", Map.of("script", js, "args", List.of())).asText();
+    }
+
+    private String find(String xpath) throws IOException, InterruptedException {
+        JsonNode found = command("POST", "/element", Map.of("using", "xpath", "value", xpath));
+        String id = found.path(ELEMENT).asText();
+        if (id.isEmpty()) {
+            throw new IllegalStateException("No element " + xpath + " on " + url() + ": " + found);
+        }
+        return id;
+    }
+
+    private String attribute(String element, String name) throws IOException, InterruptedException {
+        return command("GET", "/element/" + element + "/attribute/" + name, null).asText();
+    }
+
+    private JsonNode command(String method, String path, Object body) throws IOException, InterruptedException {
+        JsonNode answer = call(method, "/session/" + session + path, body);
+        if (answer.path("value").has("error")) {
+            throw new IllegalStateException(method + " " + path + ": " + answer.path("value"));
+        }
+        return answer.path("value");
+    }
+
+    private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            r.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            r.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
+        return JSON.readTree(http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session != null) {
+                call("DELETE", "/session/" + session, null);
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the driver goes next anyway
+        }
+        driver.destroy();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder left behind
+        }
+    }
+}

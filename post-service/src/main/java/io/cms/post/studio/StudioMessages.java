@@ -1,0 +1,78 @@
+package io.cms.post.studio;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The studio's words, in English here and in Japanese in messages/msg_ja.properties. */
+@MessageBundle("msg")
+public interface StudioMessages {
+
+    @Message("CMS studio")
+    String studio();
+
+    @Message("Sign in")
+    String signIn();
+
+    @Message("Sign out")
+    String signOut();
+
+    @Message("Email")
+    String email();
+
+    @Message("Password")
+    String password();
+
+    @Message("The email address or the password is not right.")
+    String wrongCredentials();
+
+    @Message("Too many attempts. Try again in {seconds} seconds.")
+    String tooMany(long seconds);
+
+    @Message("Posts")
+    String posts();
+
+    @Message("New post")
+    String newPost();
+
+    @Message("Title")
+    String title();
+
+    @Message("Status")
+    String status();
+
+    @Message("Author")
+    String author();
+
+    @Message("Tags")
+    String tags();
+
+    @Message("Updated")
+    String updated();
+
+    @Message("All")
+    String all();
+
+    @Message("Draft")
+    String draft();
+
+    @Message("Scheduled")
+    String scheduled();
+
+    @Message("Published")
+    String published();
+
+    @Message("Filter")
+    String filter();
+
+    @Message("No posts here yet.")
+    String noPosts();
+
+    @Message("{count} posts")
+    String count(long count);
+
+    @Message("Signed in as {name} ({role})")
+    String signedInAs(String name, String role);
+
+    @Message("Language")
+    String language();
+}

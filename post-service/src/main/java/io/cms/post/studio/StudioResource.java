@@ -1,0 +1,218 @@
+package io.cms.post.studio;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.cms.common.auth.Caller;
+import io.cms.common.auth.Callers;
+import io.cms.common.auth.SessionTokens;
+import io.cms.common.limits.RateLimited;
+import io.cms.common.rest.ClientAddress;
+import io.cms.common.rest.ConditionalResponse;
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.SessionCookies;
+import io.cms.post.PostStatus;
+import io.cms.post.accounts.Sessions;
+import io.cms.post.accounts.User;
+import io.cms.post.service.PostQuery;
+import io.cms.post.service.PostRules;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The studio: server-rendered pages for writers and editors, on the API's own origin so the session
+ * cookie is theirs. Signed in with the same sessions as the API; every form that changes something
+ * carries the session's CSRF token in a hidden field, checked here (the cookie filter leaves
+ * {@code /studio/} to this check, since a form cannot send a header).
+ */
+@Path("/studio")
+@Produces(MediaType.TEXT_HTML)
+@RateLimited(RateLimited.Policy.READ)
+@Tag(name = "Studio", description = "Server-rendered pages for staff (HTML)")
+public class StudioResource {
+
+    static final int PAGE_SIZE = 50;
+    /** Pages that show staff data: never cached, never framed, no script from elsewhere. */
+    static final String POLICY = "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline';"
+            + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+    private final Template signIn;
+    private final Template posts;
+    private final Sessions sessions;
+    private final Callers callers;
+    private final SessionTokens tokens;
+    private final PostQuery query;
+    private final CurrentVertxRequest current;
+    private final ClientAddress clients = ClientAddress.fromConfig();
+
+    StudioResource(@Location("studio/signIn.html") Template signIn, @Location("studio/posts.html") Template posts,
+            Sessions sessions, Callers callers, SessionTokens tokens, PostQuery query, CurrentVertxRequest current) {
+        this.signIn = signIn;
+        this.posts = posts;
+        this.sessions = sessions;
+        this.callers = callers;
+        this.tokens = tokens;
+        this.query = query;
+        this.current = current;
+    }
+
+    @GET
+    @Operation(summary = "The studio: its post list when signed in, else the sign-in page")
+    public Response home() {
+        return Response.seeOther(URI.create("/studio/posts")).build();
+    }
+
+    @GET
+    @Path("sign-in")
+    @Operation(summary = "The sign-in page")
+    public Response signInPage(@QueryParam("lang") String lang, @CookieParam(StudioLanguage.COOKIE) String kept,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Locale locale = StudioLanguage.choose(lang, kept, accept);
+        return page(Response.ok(), signIn.instance().data("email", "").data("error", null), locale, lang);
+    }
+
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RateLimited(RateLimited.Policy.EXPENSIVE)
+    @Operation(summary = "Sign in from the form: the session goes in cookies, then the post list")
+    public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
+            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Locale locale = StudioLanguage.choose(null, kept, accept);
+        Sessions.SignedIn s;
+        try {
+            s = sessions.signIn(email, password, clients.of(current.getCurrent().request()));
+        } catch (ProblemException e) {
+            int retryAfter = e.retryAfterSeconds() == null ? 0 : e.retryAfterSeconds();
+            StudioMessages msg = messages(locale);
+            String error = e.kind() == ProblemException.Kind.UNAUTHORIZED ? msg.wrongCredentials()
+                    : retryAfter > 0 ? msg.tooMany(retryAfter) : e.getMessage();
+            Response.ResponseBuilder r = Response.status(e.kind().status);
+            if (retryAfter > 0) {
+                r.header(HttpHeaders.RETRY_AFTER, retryAfter);
+            }
+            return page(r, signIn.instance().data("email", email == null ? "" : email).data("error", error), locale, null);
+        }
+        Response.ResponseBuilder r = Response.seeOther(URI.create("/studio/posts"));
+        for (String cookie : SessionCookies.set(s.token(), tokens.csrfToken(s.sessionId()), s.expiresAt())) {
+            r.header(HttpHeaders.SET_COOKIE, cookie);
+        }
+        return r.header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
+    }
+
+    @POST
+    @Path("sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Sign out from the form (hidden field csrf)")
+    public Response signOut(@FormParam("csrf") String csrf, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = signedIn(authorization);
+        if (caller != null) {
+            requireCsrf(caller, csrf);
+            sessions.signOut(caller);
+        }
+        Response.ResponseBuilder r = Response.seeOther(URI.create("/studio/sign-in"));
+        for (String cookie : SessionCookies.clear()) {
+            r.header(HttpHeaders.SET_COOKIE, cookie);
+        }
+        return r.build();
+    }
+
+    @GET
+    @Path("posts")
+    @Operation(summary = "Posts with their status, author, tags and last change; filter by status")
+    public Response postList(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("lang") String lang,
+            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = signedIn(authorization);
+        if (caller == null) {
+            return Response.seeOther(URI.create("/studio/sign-in")).build();
+        }
+        Locale locale = StudioLanguage.choose(lang, kept, accept);
+        PostStatus wanted = statusOf(status);
+        int p = pageOf(page);
+        UUID ownOnly = PostRules.seesAll(caller) ? null : UUID.fromString(caller.userId());
+        PostQuery.Result result = query.list(new PostQuery.Filter(wanted, null, null, null, null, null, null, ownOnly),
+                PostQuery.SortField.updatedAt, true, p, PAGE_SIZE, null);
+        User me = User.findById(UUID.fromString(caller.userId()));
+        TemplateInstance t = posts.instance().data("posts", result.items().stream().map(PostRow::of).toList())
+                .data("total", result.total()).data("status", wanted == null ? "" : wanted.wireName()).data("previousPage", p - 1)
+                .data("nextPage", p + 1).data("hasNext", (long) p * PAGE_SIZE < result.total()).data("hasPrevious", p > 1)
+                .data("name", me == null ? "" : me.name).data("role", caller.role().id())
+                .data("csrf", tokens.csrfToken(caller.sessionId()));
+        return page(Response.ok(), t, locale, lang);
+    }
+
+    /** The signed-in user, or null (no session, or one that ended): the pages send them to sign in. */
+    private Caller signedIn(String authorization) {
+        try {
+            Caller caller = callers.of(authorization);
+            return caller.kind() == Caller.Kind.USER ? caller : null;
+        } catch (ProblemException ended) {
+            return null;
+        }
+    }
+
+    private void requireCsrf(Caller caller, String sent) {
+        byte[] expected = tokens.csrfToken(caller.sessionId()).getBytes(StandardCharsets.UTF_8);
+        if (sent == null || !MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8))) {
+            throw ProblemException.invalid("csrf", "does not match the session: reload the page");
+        }
+    }
+
+    private static PostStatus statusOf(String value) {
+        try {
+            return value == null || value.isBlank() ? null : PostStatus.fromWire(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int pageOf(String value) {
+        try {
+            int p = value == null ? 1 : Integer.parseInt(value.strip());
+            return Math.max(1, Math.min(p, 10_000 / PAGE_SIZE));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static StudioMessages messages(Locale locale) {
+        return "ja".equals(locale.getLanguage()) ? MessageBundles.get(StudioMessages.class, Localized.Literal.of("ja"))
+                : MessageBundles.get(StudioMessages.class);
+    }
+
+    /** A page in its language, with the studio's headers; a language asked for is kept in a cookie. */
+    private static Response page(Response.ResponseBuilder r, TemplateInstance t, Locale locale, String asked) {
+        r.entity(t.setLocale(locale).data("lang", locale.getLanguage()).data("languages", StudioLanguage.KNOWN).render())
+                .type("text/html; charset=utf-8")
+                .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).header("Content-Security-Policy", POLICY)
+                .header("X-Frame-Options", "DENY").header("Referrer-Policy", "same-origin")
+                .header("X-Content-Type-Options", "nosniff").header(HttpHeaders.VARY, "Cookie, Accept-Language");
+        if (asked != null && StudioLanguage.KNOWN.contains(asked)) {
+            r.header(HttpHeaders.SET_COOKIE, StudioLanguage.COOKIE + "=" + asked + "; Path=/studio; Max-Age=31536000; Secure;"
+                    + " HttpOnly; SameSite=Strict");
+        }
+        return r.build();
+    }
+}

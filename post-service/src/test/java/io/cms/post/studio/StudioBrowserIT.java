@@ -1,0 +1,68 @@
+package io.cms.post.studio;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import io.cms.post.InfraResource;
+import io.cms.testkit.Browser;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/** The studio in a real browser (headless Chromium): a writer signs in, sees their posts, filters, signs out. */
+@QuarkusTest
+@QuarkusTestResource(InfraResource.class)
+class StudioBrowserIT {
+
+    private static String studio() {
+        return "http://localhost:" + RestAssured.port + "/studio/";
+    }
+
+    @Test
+    void aWriterSignsInSeesTheirPostsAndSignsOut() throws Exception {
+        String email = StudioUsers.make("author", "Browser author");
+        Response api = io.restassured.RestAssured.given().contentType("application/json")
+                .body(java.util.Map.of("email", email, "password", StudioIT.PASSWORD, "cookie", true)).post("/api/session");
+        String draft = StudioUsers.draft(api.cookie("cms_session"), api.cookie("cms_csrf"), "Browser draft " + UUID.randomUUID());
+        try (Browser browser = new Browser("en-US")) {
+            browser.open(studio());
+            assertTrue(browser.url().endsWith("/studio/sign-in"), browser.url());
+            browser.fill("Email", email);
+            browser.fill("Password", "a wrong password for sure");
+            browser.click("Sign in");
+            assertTrue(browser.text().contains("The email address or the password is not right."), browser.text());
+
+            browser.fill("Password", StudioIT.PASSWORD);
+            browser.click("Sign in");
+            assertTrue(browser.url().endsWith("/studio/posts"), browser.url());
+            String list = browser.text();
+            assertTrue(list.contains(draft) && list.contains("Draft") && list.contains("Signed in as Browser author"), list);
+            assertFalse(browser.script("return document.cookie").contains("cms_session"), "no script reads the session");
+
+            browser.open(studio() + "posts?status=published");
+            assertFalse(browser.text().contains(draft), "a draft is not published");
+
+            browser.click("Sign out");
+            assertTrue(browser.url().endsWith("/studio/sign-in"), browser.url());
+            browser.open(studio() + "posts");
+            assertTrue(browser.url().endsWith("/studio/sign-in"), "signed out: " + browser.url());
+        }
+    }
+
+    @Test
+    void aJapaneseBrowserGetsTheStudioInJapanese() throws Exception {
+        String email = StudioUsers.make("editor", "編集者");
+        try (Browser browser = new Browser("ja")) {
+            browser.open(studio() + "sign-in");
+            browser.fill("メールアドレス", email);
+            browser.fill("パスワード", StudioIT.PASSWORD);
+            browser.click("サインイン");
+            String list = browser.text();
+            assertTrue(list.contains("記事") && list.contains("編集者（editor）としてサインイン中"), list);
+        }
+    }
+}
