@@ -98,6 +98,17 @@ public final class Browser implements AutoCloseable {
         command("POST", "/element/" + find("//button[normalize-space()='" + text + "']") + "/click", Map.of());
     }
 
+    /** Follows the link that reads {@code text}. */
+    public void follow(String text) throws IOException, InterruptedException {
+        command("POST", "/element/" + find("//a[normalize-space()='" + text + "']") + "/click", Map.of());
+    }
+
+    /** What the field labelled {@code label} holds now. */
+    public String value(String label) throws IOException, InterruptedException {
+        String id = attribute(find("//label[normalize-space()='" + label + "']"), "for");
+        return command("GET", "/element/" + find("//*[@id='" + id + "']") + "/property/value", null).asText();
+    }
+
     /** The page's text as a person sees it. */
     public String text() throws IOException, InterruptedException {
         return script("return document.body.innerText");

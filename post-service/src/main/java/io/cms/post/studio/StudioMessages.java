@@ -75,4 +75,34 @@ public interface StudioMessages {
 
     @Message("Language")
     String language();
+
+    @Message("Slug")
+    String slug();
+
+    @Message("Excerpt")
+    String excerpt();
+
+    @Message("Markdown")
+    String markdown();
+
+    @Message("Save draft")
+    String saveDraft();
+
+    @Message("Publish")
+    String publish();
+
+    @Message("Unpublish")
+    String unpublish();
+
+    @Message("Saved.")
+    String saved();
+
+    @Message("Someone else saved this post meanwhile. Your text is still below and nothing was overwritten: copy what you need, then reload to see their version.")
+    String conflict();
+
+    @Message("Edit")
+    String edit();
+
+    @Message("Version {version}")
+    String version(long version);
 }

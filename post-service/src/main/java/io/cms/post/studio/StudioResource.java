@@ -1,13 +1,10 @@
 package io.cms.post.studio;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.UUID;
 
 import io.cms.common.auth.Caller;
-import io.cms.common.auth.Callers;
 import io.cms.common.auth.SessionTokens;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ClientAddress;
@@ -22,8 +19,6 @@ import io.cms.post.service.PostRules;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -53,25 +48,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StudioResource {
 
     static final int PAGE_SIZE = 50;
-    /** Pages that show staff data: never cached, never framed, no script from elsewhere. */
-    static final String POLICY = "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline';"
-            + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-
     private final Template signIn;
     private final Template posts;
     private final Sessions sessions;
-    private final Callers callers;
+    private final StudioPages pages;
     private final SessionTokens tokens;
     private final PostQuery query;
     private final CurrentVertxRequest current;
     private final ClientAddress clients = ClientAddress.fromConfig();
 
     StudioResource(@Location("studio/signIn.html") Template signIn, @Location("studio/posts.html") Template posts,
-            Sessions sessions, Callers callers, SessionTokens tokens, PostQuery query, CurrentVertxRequest current) {
+            Sessions sessions, StudioPages pages, SessionTokens tokens, PostQuery query, CurrentVertxRequest current) {
         this.signIn = signIn;
         this.posts = posts;
         this.sessions = sessions;
-        this.callers = callers;
+        this.pages = pages;
         this.tokens = tokens;
         this.query = query;
         this.current = current;
@@ -89,7 +80,7 @@ public class StudioResource {
     public Response signInPage(@QueryParam("lang") String lang, @CookieParam(StudioLanguage.COOKIE) String kept,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Locale locale = StudioLanguage.choose(lang, kept, accept);
-        return page(Response.ok(), signIn.instance().data("email", "").data("error", null), locale, lang);
+        return StudioPages.page(Response.ok(), signIn.instance().data("email", "").data("error", null), locale, lang);
     }
 
     @POST
@@ -105,14 +96,14 @@ public class StudioResource {
             s = sessions.signIn(email, password, clients.of(current.getCurrent().request()));
         } catch (ProblemException e) {
             int retryAfter = e.retryAfterSeconds() == null ? 0 : e.retryAfterSeconds();
-            StudioMessages msg = messages(locale);
+            StudioMessages msg = StudioPages.messages(locale);
             String error = e.kind() == ProblemException.Kind.UNAUTHORIZED ? msg.wrongCredentials()
                     : retryAfter > 0 ? msg.tooMany(retryAfter) : e.getMessage();
             Response.ResponseBuilder r = Response.status(e.kind().status);
             if (retryAfter > 0) {
                 r.header(HttpHeaders.RETRY_AFTER, retryAfter);
             }
-            return page(r, signIn.instance().data("email", email == null ? "" : email).data("error", error), locale, null);
+            return StudioPages.page(r, signIn.instance().data("email", email == null ? "" : email).data("error", error), locale, null);
         }
         Response.ResponseBuilder r = Response.seeOther(URI.create("/studio/posts"));
         for (String cookie : SessionCookies.set(s.token(), tokens.csrfToken(s.sessionId()), s.expiresAt())) {
@@ -126,9 +117,9 @@ public class StudioResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign out from the form (hidden field csrf)")
     public Response signOut(@FormParam("csrf") String csrf, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = signedIn(authorization);
+        Caller caller = pages.signedIn(authorization);
         if (caller != null) {
-            requireCsrf(caller, csrf);
+            pages.requireCsrf(caller, csrf);
             sessions.signOut(caller);
         }
         Response.ResponseBuilder r = Response.seeOther(URI.create("/studio/sign-in"));
@@ -144,7 +135,7 @@ public class StudioResource {
     public Response postList(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("lang") String lang,
             @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = signedIn(authorization);
+        Caller caller = pages.signedIn(authorization);
         if (caller == null) {
             return Response.seeOther(URI.create("/studio/sign-in")).build();
         }
@@ -159,25 +150,8 @@ public class StudioResource {
                 .data("total", result.total()).data("status", wanted == null ? "" : wanted.wireName()).data("previousPage", p - 1)
                 .data("nextPage", p + 1).data("hasNext", (long) p * PAGE_SIZE < result.total()).data("hasPrevious", p > 1)
                 .data("name", me == null ? "" : me.name).data("role", caller.role().id())
-                .data("csrf", tokens.csrfToken(caller.sessionId()));
-        return page(Response.ok(), t, locale, lang);
-    }
-
-    /** The signed-in user, or null (no session, or one that ended): the pages send them to sign in. */
-    private Caller signedIn(String authorization) {
-        try {
-            Caller caller = callers.of(authorization);
-            return caller.kind() == Caller.Kind.USER ? caller : null;
-        } catch (ProblemException ended) {
-            return null;
-        }
-    }
-
-    private void requireCsrf(Caller caller, String sent) {
-        byte[] expected = tokens.csrfToken(caller.sessionId()).getBytes(StandardCharsets.UTF_8);
-        if (sent == null || !MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8))) {
-            throw ProblemException.invalid("csrf", "does not match the session: reload the page");
-        }
+                .data("csrf", pages.csrf(caller));
+        return StudioPages.page(Response.ok(), t, locale, lang);
     }
 
     private static PostStatus statusOf(String value) {
@@ -195,24 +169,5 @@ public class StudioResource {
         } catch (NumberFormatException e) {
             return 1;
         }
-    }
-
-    private static StudioMessages messages(Locale locale) {
-        return "ja".equals(locale.getLanguage()) ? MessageBundles.get(StudioMessages.class, Localized.Literal.of("ja"))
-                : MessageBundles.get(StudioMessages.class);
-    }
-
-    /** A page in its language, with the studio's headers; a language asked for is kept in a cookie. */
-    private static Response page(Response.ResponseBuilder r, TemplateInstance t, Locale locale, String asked) {
-        r.entity(t.setLocale(locale).data("lang", locale.getLanguage()).data("languages", StudioLanguage.KNOWN).render())
-                .type("text/html; charset=utf-8")
-                .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).header("Content-Security-Policy", POLICY)
-                .header("X-Frame-Options", "DENY").header("Referrer-Policy", "same-origin")
-                .header("X-Content-Type-Options", "nosniff").header(HttpHeaders.VARY, "Cookie, Accept-Language");
-        if (asked != null && StudioLanguage.KNOWN.contains(asked)) {
-            r.header(HttpHeaders.SET_COOKIE, StudioLanguage.COOKIE + "=" + asked + "; Path=/studio; Max-Age=31536000; Secure;"
-                    + " HttpOnly; SameSite=Strict");
-        }
-        return r.build();
     }
 }

@@ -54,6 +54,32 @@ class StudioBrowserIT {
     }
 
     @Test
+    void aWriterWritesSavesAndPublishesAPost() throws Exception {
+        String email = StudioUsers.make("author", "Browser writer");
+        String title = "書いた記事 " + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser browser = new Browser("en-US")) {
+            browser.open(studio() + "sign-in");
+            browser.fill("Email", email);
+            browser.fill("Password", StudioIT.PASSWORD);
+            browser.click("Sign in");
+            browser.follow("New post");
+            browser.fill("Title", title);
+            browser.fill("Tags", "日本語, test");
+            browser.fill("Markdown", "# 見出し\n\n半導体の輸出について。");
+            browser.click("Save draft");
+            String saved = browser.text();
+            assertTrue(saved.contains("Saved.") && saved.contains("Draft") && saved.contains("Version 1"), saved);
+            assertTrue(browser.value("Markdown").contains("半導体の輸出について。"), browser.value("Markdown"));
+
+            browser.click("Publish");
+            String published = browser.text();
+            assertTrue(published.contains("Published") && published.contains("Version 2"), published);
+            browser.follow("← Posts");
+            assertTrue(browser.text().contains(title), browser.text());
+        }
+    }
+
+    @Test
     void aJapaneseBrowserGetsTheStudioInJapanese() throws Exception {
         String email = StudioUsers.make("editor", "編集者");
         try (Browser browser = new Browser("ja")) {

@@ -1,0 +1,209 @@
+package io.cms.post.studio;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cms.common.auth.Caller;
+import io.cms.common.rest.IdOrSlug;
+import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException;
+import io.cms.post.Post;
+import io.cms.post.service.PostInput;
+import io.cms.post.service.PostRules;
+import io.cms.post.service.PostService;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The studio's editor: a post's title, slug, tags, excerpt and Markdown, saved as a draft, published
+ * or unpublished through the same service and rules as the API. A save names the version it was
+ * made from; when someone saved meanwhile the writer's text comes back with a warning and nothing
+ * is overwritten. Fields the editor does not show (author, categories, front matter, …) are kept.
+ */
+@Path("/studio/editor")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Studio")
+public class StudioEditorResource {
+
+    private final Template editor;
+    private final StudioPages pages;
+    private final PostService posts;
+
+    StudioEditorResource(@Location("studio/editor.html") Template editor, StudioPages pages, PostService posts) {
+        this.editor = editor;
+        this.pages = pages;
+        this.posts = posts;
+    }
+
+    /** What the form holds: the post's fields as text. */
+    @TemplateData
+    public record Form(String title, String slug, String tags, String excerpt, String markdown) {
+
+        static Form of(Post p) {
+            return new Form(p.title, p.slug, String.join(", ", p.tags), p.excerpt == null ? "" : p.excerpt,
+                    p.markdown == null ? "" : p.markdown);
+        }
+
+        static final Form EMPTY = new Form("", "", "", "", "");
+    }
+
+    @GET
+    @Operation(summary = "The editor for a new post")
+    public Response newPost(@CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = pages.signedIn(authorization);
+        if (caller == null) {
+            return toSignIn();
+        }
+        return show(Response.ok(), caller, null, Form.EMPTY, 0, null, null, StudioLanguage.choose(null, kept, accept));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "The editor for a post")
+    public Response edit(@PathParam("id") String id, @QueryParam("saved") String saved,
+            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = pages.signedIn(authorization);
+        if (caller == null) {
+            return toSignIn();
+        }
+        Post post = readable(caller, id);
+        Locale locale = StudioLanguage.choose(null, kept, accept);
+        String note = saved != null ? StudioPages.messages(locale).saved() : null;
+        return show(Response.ok(), caller, post, Form.of(post), post.version, note, null, locale);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Create the post from the editor's form")
+    public Response create(@FormParam("csrf") String csrf, @FormParam("action") String action, @FormParam("title") String title,
+            @FormParam("slug") String slug, @FormParam("tags") String tags, @FormParam("excerpt") String excerpt,
+            @FormParam("markdown") String markdown, @CookieParam(StudioLanguage.COOKIE) String kept,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = pages.signedIn(authorization);
+        if (caller == null) {
+            return toSignIn();
+        }
+        pages.requireCsrf(caller, csrf);
+        Form form = new Form(title, slug, tags, excerpt, markdown);
+        try {
+            Post post = posts.create(input(form, null, "publish".equals(action) ? "published" : "draft"), caller);
+            return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return refused(e, caller, null, form, 0, StudioLanguage.choose(null, kept, accept));
+        }
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Save, publish or unpublish from the editor's form (version: the one the text was made from)")
+    public Response save(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("version") long version,
+            @FormParam("action") String action, @FormParam("title") String title, @FormParam("slug") String slug,
+            @FormParam("tags") String tags, @FormParam("excerpt") String excerpt, @FormParam("markdown") String markdown,
+            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = pages.signedIn(authorization);
+        if (caller == null) {
+            return toSignIn();
+        }
+        pages.requireCsrf(caller, csrf);
+        Post post = readable(caller, id);
+        Form form = new Form(title, slug, tags, excerpt, markdown);
+        String status = switch (action == null ? "" : action) {
+            case "publish" -> "published";
+            case "unpublish" -> "draft";
+            default -> null;
+        };
+        try {
+            posts.update(post.id, input(form, post, status), version, caller);
+            return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
+        } catch (ProblemException | ConstraintViolationException e) {
+            return refused(e, caller, post, form, version, StudioLanguage.choose(null, kept, accept));
+        }
+    }
+
+    /** The form's fields over the post's others, so a save from the editor loses nothing it does not show. */
+    private static PostInput input(Form f, Post current, String status) {
+        List<String> tags = f.tags() == null ? List.of() : Arrays.stream(f.tags().split("[,、，]")).map(String::strip)
+                .filter(t -> !t.isEmpty()).toList();
+        String slug = f.slug() == null || f.slug().isBlank() ? null : f.slug().strip();
+        String excerpt = f.excerpt() == null || f.excerpt().isBlank() ? null : f.excerpt();
+        if (current == null) {
+            return new PostInput(slug, f.title(), f.markdown(), excerpt, null, tags, null, null, null, status, null, null);
+        }
+        return new PostInput(slug, f.title(), f.markdown(), excerpt, current.author, tags, current.categories, current.lang,
+                current.layout, status, current.publishedAt, current.frontMatter);
+    }
+
+    private Response refused(RuntimeException e, Caller caller, Post post, Form form, long version, Locale locale) {
+        StudioMessages msg = StudioPages.messages(locale);
+        List<String> errors = new ArrayList<>();
+        int status = 400;
+        if (e instanceof ProblemException p) {
+            status = p.status();
+            if (p.kind() == ProblemException.Kind.PRECONDITION_FAILED) {
+                errors.add(msg.conflict());
+            } else if (p.errors().isEmpty()) {
+                errors.add(p.getMessage());
+            } else {
+                for (Problem.FieldError fe : p.errors()) {
+                    errors.add(fe.field() + ": " + fe.message());
+                }
+            }
+        } else if (e instanceof ConstraintViolationException c) {
+            Map<String, String> byField = new LinkedHashMap<>();
+            c.getConstraintViolations().forEach(v -> byField.put(String.valueOf(v.getPropertyPath()).replaceFirst("^.*?\\.", ""),
+                    v.getMessage()));
+            byField.forEach((field, message) -> errors.add(field + ": " + message));
+        }
+        return show(Response.status(status), caller, post, form, version, null, errors, locale);
+    }
+
+    private Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, String note,
+            List<String> errors, Locale locale) {
+        TemplateInstance t = editor.instance().data("post", post == null ? null : PostRow.of(post)).data("form", form)
+                .data("version", version).data("note", note).data("errors", errors == null ? List.of() : errors)
+                .data("action", post == null ? "/studio/editor" : "/studio/editor/" + post.id)
+                .data("published", post != null && "published".equals(post.status.wireName())).data("csrf", pages.csrf(caller));
+        return StudioPages.page(r, t, locale, null);
+    }
+
+    private static Post readable(Caller caller, String id) {
+        UUID uuid = IdOrSlug.id(id);
+        Post post = uuid == null ? null : Post.findById(uuid);
+        if (post == null || !PostRules.mayRead(caller, post)) {
+            throw ProblemException.notFound("Post " + id + " does not exist");
+        }
+        return post;
+    }
+
+    private static Response toSignIn() {
+        return Response.seeOther(URI.create("/studio/sign-in")).build();
+    }
+}

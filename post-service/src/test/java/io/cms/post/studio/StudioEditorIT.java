@@ -1,0 +1,101 @@
+package io.cms.post.studio;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cms.post.InfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/** The editor's forms over HTTP: create, save, publish, a stale save refused, fields it does not show kept. */
+@QuarkusTest
+@QuarkusTestResource(InfraResource.class)
+class StudioEditorIT {
+
+    @Test
+    void aPostIsWrittenSavedAndPublishedFromTheForms() {
+        Session s = Session.of("author");
+        String title = "Editor post " + UUID.randomUUID();
+        Response created = s.form(Map.of("action", "save", "title", title, "tags", "日本語、 notes ,", "excerpt", "",
+                "markdown", "# Hello\n\nFirst words.")).post("/studio/editor");
+        created.then().statusCode(303);
+        String id = created.header("Location").replaceAll(".*/studio/editor/([0-9a-f-]{36}).*", "$1");
+        s.api().get("/api/posts/" + id).then().statusCode(200).body("status", equalTo("draft"))
+                .body("tags", equalTo(List.of("日本語", "notes"))).body("markdown", equalTo("# Hello\n\nFirst words."));
+        s.page().get("/studio/editor/" + id + "?saved=1").then().statusCode(200).body(containsString("Saved."))
+                .body(containsString(title));
+
+        s.form(Map.of("version", "1", "action", "publish", "title", title, "tags", "notes", "markdown", "Second words."))
+                .post("/studio/editor/" + id).then().statusCode(303);
+        s.api().get("/api/posts/" + id).then().body("status", equalTo("published")).body("version", equalTo(2))
+                .body("markdown", equalTo("Second words."));
+    }
+
+    @Test
+    void aStaleSaveOverwritesNothingAndKeepsTheWritersText() {
+        Session s = Session.of("editor");
+        String id = given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("title", "Shared " + UUID.randomUUID(), "markdown", "Theirs.", "author", "Imported Author",
+                        "categories", List.of("kept"), "frontMatter", Map.of("image", "/a.png")))
+                .post("/api/posts").then().statusCode(201).extract().path("id");
+        s.form(Map.of("version", "1", "action", "save", "title", "Shared, mine", "markdown", "Mine.")).post("/studio/editor/" + id)
+                .then().statusCode(303);
+        s.api().get("/api/posts/" + id).then().body("author", equalTo("Imported Author")).body("categories", equalTo(List.of("kept")))
+                .body("frontMatter.image", equalTo("/a.png"));
+
+        // Still at version 1 in this writer's form: someone (this same writer, in another tab) saved version 2.
+        s.form(Map.of("version", "1", "action", "save", "title", "Shared, stale", "markdown", "Stale text that must come back."))
+                .post("/studio/editor/" + id).then().statusCode(412).body(containsString("Someone else saved this post meanwhile"))
+                .body(containsString("Stale text that must come back."));
+        s.api().get("/api/posts/" + id).then().body("markdown", equalTo("Mine.")).body("version", equalTo(2));
+    }
+
+    @Test
+    void formsWithoutTheSessionsTokenOrWithBadFieldsAreRefused() {
+        Session s = Session.of("contributor");
+        given().cookie("cms_session", s.cookie()).contentType(ContentType.URLENC)
+                .formParams(Map.of("csrf", "forged", "action", "save", "title", "Forged")).post("/studio/editor").then().statusCode(400);
+        s.form(Map.of("action", "save", "title", "", "markdown", "No title.")).post("/studio/editor").then().statusCode(400)
+                .body(containsString("title: "));
+        s.form(Map.of("action", "publish", "title", "Contributors do not publish", "markdown", "x")).post("/studio/editor")
+                .then().statusCode(403);
+        given().redirects().follow(false).get("/studio/editor").then().statusCode(303);
+    }
+
+    /** A studio session: its cookie, its form token, and requests made with them. */
+    record Session(String cookie, String csrf) {
+
+        static Session of(String role) {
+            String email = StudioUsers.make(role, "Editor test " + role);
+            Response in = given().redirects().follow(false).formParams(Map.of("email", email, "password", StudioIT.PASSWORD))
+                    .post("/studio/sign-in");
+            assertEquals(303, in.statusCode());
+            return new Session(in.cookie("cms_session"), in.cookie("cms_csrf"));
+        }
+
+        io.restassured.specification.RequestSpecification form(Map<String, String> fields) {
+            // Browsers send a UTF-8 page's forms in UTF-8, without saying so in Content-Type.
+            return given().redirects().follow(false).cookie("cms_session", cookie)
+                    .config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                            .defaultContentCharset("UTF-8").appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                    .contentType(ContentType.URLENC).formParam("csrf", csrf).formParams(fields);
+        }
+
+        io.restassured.specification.RequestSpecification page() {
+            return given().cookie("cms_session", cookie);
+        }
+
+        io.restassured.specification.RequestSpecification api() {
+            return given().cookie("cms_session", cookie);
+        }
+    }
+}
