@@ -36,6 +36,11 @@ public final class Browser implements AutoCloseable {
 
     /** @param language the browser's language (its Accept-Language), e.g. "en-US" or "ja" */
     public Browser(String language) throws IOException, InterruptedException {
+        this(language, "UTC");
+    }
+
+    /** @param timeZone the browser's time zone (IANA), as a person's computer has it */
+    public Browser(String language, String timeZone) throws IOException, InterruptedException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
                     + CHROMEDRIVER + "): .ci/run installs them; by hand: apt-get install -y chromium chromium-driver");
@@ -44,8 +49,10 @@ public final class Browser implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("TZ", timeZone);
+        driver = pb.start();
         base = "http://127.0.0.1:" + port;
         profile = Files.createTempDirectory("browser-profile");
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

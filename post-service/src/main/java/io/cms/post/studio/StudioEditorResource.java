@@ -1,6 +1,9 @@
 package io.cms.post.studio;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import io.cms.common.rest.IdOrSlug;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.post.Post;
+import io.cms.post.PostStatus;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostRules;
 import io.cms.post.service.PostService;
@@ -61,32 +65,35 @@ public class StudioEditorResource {
 
     /** What the form holds: the post's fields as text. */
     @TemplateData
-    public record Form(String title, String slug, String tags, String excerpt, String markdown) {
+    public record Form(String title, String slug, String tags, String excerpt, String markdown, String publishAt) {
 
-        static Form of(Post p) {
+        static Form of(Post p, ZoneId zone) {
+            String at = p.status == PostStatus.SCHEDULED && p.publishedAt != null
+                    ? p.publishedAt.atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString() : "";
             return new Form(p.title, p.slug, String.join(", ", p.tags), p.excerpt == null ? "" : p.excerpt,
-                    p.markdown == null ? "" : p.markdown);
+                    p.markdown == null ? "" : p.markdown, at);
         }
 
-        static final Form EMPTY = new Form("", "", "", "", "");
+        static final Form EMPTY = new Form("", "", "", "", "", "");
     }
 
     @GET
     @Operation(summary = "The editor for a new post")
-    public Response newPost(@CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+    public Response newPost(@CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = pages.signedIn(authorization);
         if (caller == null) {
             return toSignIn();
         }
-        return show(Response.ok(), caller, null, Form.EMPTY, 0, null, null, StudioLanguage.choose(null, kept, accept));
+        return show(Response.ok(), caller, null, Form.EMPTY, 0, null, null, StudioLanguage.choose(null, kept, accept),
+                StudioZone.of(zone));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "The editor for a post")
     public Response edit(@PathParam("id") String id, @QueryParam("saved") String saved,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+            @CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = pages.signedIn(authorization);
         if (caller == null) {
@@ -95,7 +102,8 @@ public class StudioEditorResource {
         Post post = readable(caller, id);
         Locale locale = StudioLanguage.choose(null, kept, accept);
         String note = saved != null ? StudioPages.messages(locale).saved() : null;
-        return show(Response.ok(), caller, post, Form.of(post), post.version, note, null, locale);
+        return show(Response.ok(), caller, post, Form.of(post, StudioZone.of(zone)), post.version, note, null, locale,
+                StudioZone.of(zone));
     }
 
     @POST
@@ -103,19 +111,20 @@ public class StudioEditorResource {
     @Operation(summary = "Create the post from the editor's form")
     public Response create(@FormParam("csrf") String csrf, @FormParam("action") String action, @FormParam("title") String title,
             @FormParam("slug") String slug, @FormParam("tags") String tags, @FormParam("excerpt") String excerpt,
-            @FormParam("markdown") String markdown, @CookieParam(StudioLanguage.COOKIE) String kept,
+            @FormParam("markdown") String markdown, @FormParam("publishAt") String publishAt,
+            @CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = pages.signedIn(authorization);
         if (caller == null) {
             return toSignIn();
         }
         pages.requireCsrf(caller, csrf);
-        Form form = new Form(title, slug, tags, excerpt, markdown);
+        Form form = new Form(title, slug, tags, excerpt, markdown, publishAt);
         try {
-            Post post = posts.create(input(form, null, "publish".equals(action) ? "published" : "draft"), caller);
+            Post post = posts.create(input(form, null, action, StudioZone.of(zone)), caller);
             return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
         } catch (ProblemException | ConstraintViolationException e) {
-            return refused(e, caller, null, form, 0, StudioLanguage.choose(null, kept, accept));
+            return refused(e, caller, null, form, 0, StudioLanguage.choose(null, kept, accept), StudioZone.of(zone));
         }
     }
 
@@ -126,7 +135,8 @@ public class StudioEditorResource {
     public Response save(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("version") long version,
             @FormParam("action") String action, @FormParam("title") String title, @FormParam("slug") String slug,
             @FormParam("tags") String tags, @FormParam("excerpt") String excerpt, @FormParam("markdown") String markdown,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+            @FormParam("publishAt") String publishAt, @CookieParam(StudioLanguage.COOKIE) String kept,
+            @CookieParam(StudioZone.COOKIE) String zone, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = pages.signedIn(authorization);
         if (caller == null) {
@@ -134,34 +144,44 @@ public class StudioEditorResource {
         }
         pages.requireCsrf(caller, csrf);
         Post post = readable(caller, id);
-        Form form = new Form(title, slug, tags, excerpt, markdown);
-        String status = switch (action == null ? "" : action) {
-            case "publish" -> "published";
-            case "unpublish" -> "draft";
-            default -> null;
-        };
+        Form form = new Form(title, slug, tags, excerpt, markdown, publishAt);
         try {
-            posts.update(post.id, input(form, post, status), version, caller);
+            posts.update(post.id, input(form, post, action, StudioZone.of(zone)), version, caller);
             return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
         } catch (ProblemException | ConstraintViolationException e) {
-            return refused(e, caller, post, form, version, StudioLanguage.choose(null, kept, accept));
+            return refused(e, caller, post, form, version, StudioLanguage.choose(null, kept, accept), StudioZone.of(zone));
         }
     }
 
-    /** The form's fields over the post's others, so a save from the editor loses nothing it does not show. */
-    private static PostInput input(Form f, Post current, String status) {
+    /**
+     * The form's fields over the post's others, so a save from the editor loses nothing it does not
+     * show. {@code action}: save (the status stays), publish, unpublish, or schedule at the form's
+     * "publish at", read in the writer's zone.
+     */
+    private static PostInput input(Form f, Post current, String action, ZoneId zone) {
         List<String> tags = f.tags() == null ? List.of() : Arrays.stream(f.tags().split("[,、，]")).map(String::strip)
                 .filter(t -> !t.isEmpty()).toList();
         String slug = f.slug() == null || f.slug().isBlank() ? null : f.slug().strip();
         String excerpt = f.excerpt() == null || f.excerpt().isBlank() ? null : f.excerpt();
+        OffsetDateTime publishedAt = current == null ? null : current.publishedAt;
+        String status = switch (action == null ? "" : action) {
+            case "publish" -> "published";
+            case "unpublish" -> "draft";
+            case "schedule" -> "scheduled";
+            default -> current == null ? "draft" : null;
+        };
+        if ("scheduled".equals(status)) {
+            publishedAt = StudioZone.read("publishAt", f.publishAt(), zone);
+        }
         if (current == null) {
-            return new PostInput(slug, f.title(), f.markdown(), excerpt, null, tags, null, null, null, status, null, null);
+            return new PostInput(slug, f.title(), f.markdown(), excerpt, null, tags, null, null, null, status, publishedAt, null);
         }
         return new PostInput(slug, f.title(), f.markdown(), excerpt, current.author, tags, current.categories, current.lang,
-                current.layout, status, current.publishedAt, current.frontMatter);
+                current.layout, status, publishedAt, current.frontMatter);
     }
 
-    private Response refused(RuntimeException e, Caller caller, Post post, Form form, long version, Locale locale) {
+    private Response refused(RuntimeException e, Caller caller, Post post, Form form, long version, Locale locale,
+            ZoneId zone) {
         StudioMessages msg = StudioPages.messages(locale);
         List<String> errors = new ArrayList<>();
         int status = 400;
@@ -182,15 +202,16 @@ public class StudioEditorResource {
                     v.getMessage()));
             byField.forEach((field, message) -> errors.add(field + ": " + message));
         }
-        return show(Response.status(status), caller, post, form, version, null, errors, locale);
+        return show(Response.status(status), caller, post, form, version, null, errors, locale, zone);
     }
 
     private Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, String note,
-            List<String> errors, Locale locale) {
+            List<String> errors, Locale locale, ZoneId zone) {
         TemplateInstance t = editor.instance().data("post", post == null ? null : PostRow.of(post)).data("form", form)
                 .data("version", version).data("note", note).data("errors", errors == null ? List.of() : errors)
                 .data("action", post == null ? "/studio/editor" : "/studio/editor/" + post.id)
-                .data("published", post != null && "published".equals(post.status.wireName())).data("csrf", pages.csrf(caller));
+                .data("published", post != null && "published".equals(post.status.wireName())).data("csrf", pages.csrf(caller))
+                .data("publishAt", form.publishAt() == null ? "" : form.publishAt()).data("zone", zone.getId());
         return StudioPages.page(r, t, locale, null);
     }
 

@@ -105,4 +105,13 @@ public interface StudioMessages {
 
     @Message("Version {version}")
     String version(long version);
+
+    @Message("Schedule")
+    String schedule();
+
+    @Message("Publish at")
+    String publishAt();
+
+    @Message("Time zone: {zone}")
+    String zone(String zone);
 }

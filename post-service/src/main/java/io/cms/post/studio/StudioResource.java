@@ -75,6 +75,17 @@ public class StudioResource {
     }
 
     @GET
+    @Path("studio.js")
+    @Produces("text/javascript")
+    @Operation(summary = "The studio's small script (the writer's time zone)")
+    public Response script() throws java.io.IOException {
+        try (var in = StudioResource.class.getResourceAsStream("/studio/studio.js")) {
+            return Response.ok(in.readAllBytes()).type("text/javascript; charset=utf-8")
+                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
+        }
+    }
+
+    @GET
     @Path("sign-in")
     @Operation(summary = "The sign-in page")
     public Response signInPage(@QueryParam("lang") String lang, @CookieParam(StudioLanguage.COOKIE) String kept,

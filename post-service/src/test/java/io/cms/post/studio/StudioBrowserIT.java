@@ -80,6 +80,35 @@ class StudioBrowserIT {
     }
 
     @Test
+    void aPostIsScheduledAtTheWritersLocalTime() throws Exception {
+        String email = StudioUsers.make("author", "Browser scheduler");
+        try (Browser browser = new Browser("en-US", "Asia/Tokyo")) {
+            browser.open(studio() + "sign-in");
+            browser.fill("Email", email);
+            browser.fill("Password", StudioIT.PASSWORD);
+            browser.click("Sign in");
+            browser.follow("New post");
+            // The studio's script tells the server the browser's zone (and shows the page again in it).
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!browser.text().contains("Time zone: Asia/Tokyo") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(browser.text().contains("Time zone: Asia/Tokyo"), browser.text());
+            browser.fill("Title", "Scheduled from a browser");
+            browser.fill("Markdown", "Later.");
+            browser.script("document.getElementById('publishAt').value = '2030-01-02T09:30'; return ''");
+            browser.click("Schedule");
+            String page = browser.text();
+            assertTrue(page.contains("Scheduled") && page.contains("Saved."), page);
+            assertTrue(browser.value("Publish at").startsWith("2030-01-02T09:30"), browser.value("Publish at"));
+            String id = browser.url().replaceAll(".*/studio/editor/([0-9a-f-]{36}).*", "$1");
+            io.restassured.RestAssured.given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN)
+                    .get("/api/posts/" + id).then().statusCode(200)
+                    .body("publishedAt", org.hamcrest.Matchers.equalTo("2030-01-02T00:30:00Z"));
+        }
+    }
+
+    @Test
     void aJapaneseBrowserGetsTheStudioInJapanese() throws Exception {
         String email = StudioUsers.make("editor", "編集者");
         try (Browser browser = new Browser("ja")) {

@@ -60,6 +60,24 @@ class StudioEditorIT {
     }
 
     @Test
+    void aPostIsScheduledInTheWritersTimeZone() {
+        Session s = Session.of("author");
+        String id = s.api().header("X-CSRF-Token", s.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Scheduled " + UUID.randomUUID(), "markdown", "Later.")).post("/api/posts").then()
+                .statusCode(201).extract().path("id");
+        s.form(Map.of("version", "1", "action", "schedule", "title", "Later", "markdown", "Later.", "publishAt", "2030-01-02T09:30"))
+                .cookie("cms_zone", "Asia%2FTokyo").post("/studio/editor/" + id).then().statusCode(303);
+        s.api().get("/api/posts/" + id).then().body("status", equalTo("scheduled"))
+                .body("publishedAt", equalTo("2030-01-02T00:30:00Z"));
+        s.page().cookie("cms_zone", "Asia%2FTokyo").get("/studio/editor/" + id).then()
+                .body(containsString("value=\"2030-01-02T09:30\"")).body(containsString("Time zone: Asia/Tokyo"));
+        s.form(Map.of("version", "2", "action", "schedule", "title", "Later", "markdown", "Later.", "publishAt", "next week"))
+                .post("/studio/editor/" + id).then().statusCode(400).body(containsString("publishAt: "));
+        s.form(Map.of("version", "2", "action", "schedule", "title", "Later", "markdown", "Later.", "publishAt", "2001-01-01T00:00"))
+                .post("/studio/editor/" + id).then().statusCode(400).body(containsString("publishedAt: "));
+    }
+
+    @Test
     void formsWithoutTheSessionsTokenOrWithBadFieldsAreRefused() {
         Session s = Session.of("contributor");
         given().cookie("cms_session", s.cookie()).contentType(ContentType.URLENC)
