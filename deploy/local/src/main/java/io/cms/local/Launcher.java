@@ -77,6 +77,7 @@ public final class Launcher {
         LocalStack.log("  curl -H 'Authorization: Bearer " + token + "' -H 'Content-Type: application/json' \\");
         LocalStack.log("       -d '{\"email\":\"me@example.com\",\"name\":\"Me\",\"role\":\"owner\",\"password\":\"<12 or more characters>\"}' "
                 + post + "/api/users");
+        LocalStack.log("Then the studio, for writers: " + post + "/studio/ (sign in with that address and password)");
         LocalStack.log("Ctrl-C stops everything; data stays in " + stack.dataDir());
     }
 
