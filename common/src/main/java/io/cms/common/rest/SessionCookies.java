@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The session in a cookie, for browsers (the studio): {@code cms_session} holds the session token
@@ -42,15 +43,30 @@ public class SessionCookies {
         this.tokens = tokens;
     }
 
-    /** The two cookies that open a browser session (Set-Cookie values). */
-    public static String[] set(String token, String csrfToken, Instant expiresAt) {
+    /**
+     * Puts a browser session in the answer: the token in {@code cms_session}, its CSRF token in
+     * {@code cms_csrf}.
+     *
+     * @return the CSRF token, for the answer's body or a page's forms
+     */
+    public String open(Response.ResponseBuilder answer, String token, String sessionId, Instant expiresAt) {
+        String csrf = tokens.csrfToken(sessionId);
         long maxAge = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
-        return new String[] {cookie(SESSION, token, maxAge, true), cookie(CSRF, csrfToken, maxAge, false)};
+        answer.header(HttpHeaders.SET_COOKIE, cookie(SESSION, token, maxAge, true))
+                .header(HttpHeaders.SET_COOKIE, cookie(CSRF, csrf, maxAge, false));
+        return csrf;
     }
 
-    /** The two cookies that end it (Set-Cookie values). */
-    public static String[] clear() {
-        return new String[] {cookie(SESSION, "", 0, true), cookie(CSRF, "", 0, false)};
+    /** Ends the browser session's cookies in the answer. */
+    public static Response.ResponseBuilder clear(Response.ResponseBuilder answer) {
+        return answer.header(HttpHeaders.SET_COOKIE, cookie(SESSION, "", 0, true))
+                .header(HttpHeaders.SET_COOKIE, cookie(CSRF, "", 0, false));
+    }
+
+    /** Whether {@code sent} is the CSRF token of the session (compared in constant time). */
+    public boolean csrfMatches(String sessionId, String sent) {
+        return sent != null && MessageDigest.isEqual(tokens.csrfToken(sessionId).getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String cookie(String name, String value, long maxAge, boolean httpOnly) {
@@ -78,16 +94,12 @@ public class SessionCookies {
             return;
         }
         if (!SAFE.contains(rc.request().method().name()) && !rc.normalizedPath().startsWith(FORMS)
-                && !matches(tokens.csrfToken(valid.get().sessionId()), rc.request().getHeader(CSRF_HEADER))) {
+                && !csrfMatches(valid.get().sessionId(), rc.request().getHeader(CSRF_HEADER))) {
             refuse(rc);
             return;
         }
         rc.request().headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         rc.next();
-    }
-
-    private static boolean matches(String expected, String sent) {
-        return sent != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void refuse(RoutingContext rc) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cms.common.auth.Callers;
 import io.cms.common.auth.RevokedSessions;
-import io.cms.common.auth.SessionTokens;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ClientAddress;
@@ -36,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class SessionResource {
 
     private final Sessions sessions;
-    private final SessionTokens tokens;
+    private final SessionCookies cookies;
     private final OidcSignIn oidc;
     private final RevokedSessions revoked;
     private final Callers callers;
@@ -44,10 +43,10 @@ public class SessionResource {
     private final ClientAddress clients = ClientAddress.fromConfig();
 
     SessionResource(Sessions sessions, Callers callers, CurrentVertxRequest current, RevokedSessions revoked,
-            SessionTokens tokens, OidcSignIn oidc) {
+            SessionCookies cookies, OidcSignIn oidc) {
         this.sessions = sessions;
         this.oidc = oidc;
-        this.tokens = tokens;
+        this.cookies = cookies;
         this.revoked = revoked;
         this.callers = callers;
         this.current = current;
@@ -101,11 +100,9 @@ public class SessionResource {
     private Response opened(Sessions.SignedIn s, Boolean cookie) {
         Response.ResponseBuilder answer;
         if (Boolean.TRUE.equals(cookie)) {
-            String csrf = tokens.csrfToken(s.sessionId());
-            answer = Response.ok(new SessionView(null, csrf, s.expiresAt(), UserView.of(s.user())));
-            for (String c : SessionCookies.set(s.token(), csrf, s.expiresAt())) {
-                answer.header(HttpHeaders.SET_COOKIE, c);
-            }
+            answer = Response.ok();
+            String csrf = cookies.open(answer, s.token(), s.sessionId(), s.expiresAt());
+            answer.entity(new SessionView(null, csrf, s.expiresAt(), UserView.of(s.user())));
         } else {
             answer = Response.ok(new SessionView(s.token(), null, s.expiresAt(), UserView.of(s.user())));
         }
@@ -136,10 +133,6 @@ public class SessionResource {
             + " clears), on every service within seconds.")
     public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         sessions.signOut(callers.of(authorization));
-        Response.ResponseBuilder answer = Response.noContent();
-        for (String cookie : SessionCookies.clear()) {
-            answer.header(HttpHeaders.SET_COOKIE, cookie);
-        }
-        return answer.build();
+        return SessionCookies.clear(Response.noContent()).build();
     }
 }

@@ -1,7 +1,5 @@
 package io.cms.post.studio;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 
 import io.cms.common.auth.Caller;
@@ -9,6 +7,7 @@ import io.cms.common.auth.Callers;
 import io.cms.common.auth.SessionTokens;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.SessionCookies;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -26,10 +25,12 @@ public class StudioPages {
 
     private final Callers callers;
     private final SessionTokens tokens;
+    private final SessionCookies cookies;
 
-    StudioPages(Callers callers, SessionTokens tokens) {
+    StudioPages(Callers callers, SessionTokens tokens, SessionCookies cookies) {
         this.callers = callers;
         this.tokens = tokens;
+        this.cookies = cookies;
     }
 
     /** The signed-in user, or null (no session, or one that ended): the pages send them to sign in. */
@@ -47,8 +48,7 @@ public class StudioPages {
     }
 
     void requireCsrf(Caller caller, String sent) {
-        byte[] expected = csrf(caller).getBytes(StandardCharsets.UTF_8);
-        if (sent == null || !MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8))) {
+        if (!cookies.csrfMatches(caller.sessionId(), sent)) {
             throw ProblemException.invalid("csrf", "does not match the session: reload the page");
         }
     }

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.cms.common.auth.Caller;
-import io.cms.common.auth.SessionTokens;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
@@ -52,18 +51,18 @@ public class StudioResource {
     private final Template posts;
     private final Sessions sessions;
     private final StudioPages pages;
-    private final SessionTokens tokens;
+    private final SessionCookies cookies;
     private final PostQuery query;
     private final CurrentVertxRequest current;
     private final ClientAddress clients = ClientAddress.fromConfig();
 
     StudioResource(@Location("studio/signIn.html") Template signIn, @Location("studio/posts.html") Template posts,
-            Sessions sessions, StudioPages pages, SessionTokens tokens, PostQuery query, CurrentVertxRequest current) {
+            Sessions sessions, StudioPages pages, SessionCookies cookies, PostQuery query, CurrentVertxRequest current) {
         this.signIn = signIn;
         this.posts = posts;
         this.sessions = sessions;
         this.pages = pages;
-        this.tokens = tokens;
+        this.cookies = cookies;
         this.query = query;
         this.current = current;
     }
@@ -117,9 +116,7 @@ public class StudioResource {
             return StudioPages.page(r, signIn.instance().data("email", email == null ? "" : email).data("error", error), locale, null);
         }
         Response.ResponseBuilder r = Response.seeOther(URI.create("/studio/posts"));
-        for (String cookie : SessionCookies.set(s.token(), tokens.csrfToken(s.sessionId()), s.expiresAt())) {
-            r.header(HttpHeaders.SET_COOKIE, cookie);
-        }
+        cookies.open(r, s.token(), s.sessionId(), s.expiresAt());
         return r.header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
     }
 
@@ -133,11 +130,7 @@ public class StudioResource {
             pages.requireCsrf(caller, csrf);
             sessions.signOut(caller);
         }
-        Response.ResponseBuilder r = Response.seeOther(URI.create("/studio/sign-in"));
-        for (String cookie : SessionCookies.clear()) {
-            r.header(HttpHeaders.SET_COOKIE, cookie);
-        }
-        return r.build();
+        return SessionCookies.clear(Response.seeOther(URI.create("/studio/sign-in"))).build();
     }
 
     @GET
