@@ -206,9 +206,18 @@ class ContentFlowsIT {
         Map<String, String> contentReads = Map.of("post-service", "/api/posts?key=", "render-service",
                 "/api/rendered/no-such-post?key=", "search-service", "/api/search?q=key&key=");
         for (String service : adminReads.keySet()) {
+            // Each service learns of new keys by polling post-service (every second), so both keys are
+            // awaited: the two were made apart and a poll may fall between them.
             Stack.awaitTrue(5, () -> status(service, adminReads.get(service), admin.get("key").asText()) == 200);
-            int read = stack.send(stack.request(service, contentReads.get(service) + content.get("key").asText())).statusCode();
-            assertTrue(read == 200 || read == 404, service + " answered " + read + " to a content key");
+            Stack.awaitTrue(5, () -> {
+                try {
+                    int read = stack.send(stack.request(service, contentReads.get(service) + content.get("key").asText()))
+                            .statusCode();
+                    return read == 200 || read == 404;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
 
         // A key used only on search-service: post-service's list says when, from search-service's report.
