@@ -116,6 +116,12 @@ public final class Browser implements AutoCloseable {
         return command("GET", "/element/" + find("//*[@id='" + id + "']") + "/property/value", null).asText();
     }
 
+    /** The text of the region (a section) whose heading or label reads {@code label}, as a person sees it. */
+    public String region(String label) throws IOException, InterruptedException {
+        String element = find("//*[@aria-label='" + label + "' or @aria-labelledby=//*[normalize-space()='" + label + "']/@id]");
+        return command("GET", "/element/" + element + "/text", null).asText();
+    }
+
     /** The page's text as a person sees it. */
     public String text() throws IOException, InterruptedException {
         return script("return document.body.innerText");

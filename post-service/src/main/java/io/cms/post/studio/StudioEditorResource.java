@@ -18,6 +18,7 @@ import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.post.Post;
 import io.cms.post.PostStatus;
+import io.cms.post.preview.PreviewLinks;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostRules;
 import io.cms.post.service.PostService;
@@ -56,11 +57,16 @@ public class StudioEditorResource {
     private final Template editor;
     private final StudioPages pages;
     private final PostService posts;
+    private final LivePreview preview;
+    private final PreviewLinks links;
 
-    StudioEditorResource(@Location("studio/editor.html") Template editor, StudioPages pages, PostService posts) {
+    StudioEditorResource(@Location("studio/editor.html") Template editor, StudioPages pages, PostService posts,
+            LivePreview preview, PreviewLinks links) {
+        this.links = links;
         this.editor = editor;
         this.pages = pages;
         this.posts = posts;
+        this.preview = preview;
     }
 
     /** What the form holds: the post's fields as text. */
@@ -86,7 +92,7 @@ public class StudioEditorResource {
             return toSignIn();
         }
         return show(Response.ok(), caller, null, Form.EMPTY, 0, null, null, StudioLanguage.choose(null, kept, accept),
-                StudioZone.of(zone));
+                StudioZone.of(zone), LivePreview.Shown.NOTHING);
     }
 
     @GET
@@ -103,7 +109,7 @@ public class StudioEditorResource {
         Locale locale = StudioLanguage.choose(null, kept, accept);
         String note = saved != null ? StudioPages.messages(locale).saved() : null;
         return show(Response.ok(), caller, post, Form.of(post, StudioZone.of(zone)), post.version, note, null, locale,
-                StudioZone.of(zone));
+                StudioZone.of(zone), LivePreview.Shown.NOTHING);
     }
 
     @POST
@@ -120,6 +126,10 @@ public class StudioEditorResource {
         }
         pages.requireCsrf(caller, csrf);
         Form form = new Form(title, slug, tags, excerpt, markdown, publishAt);
+        if ("preview".equals(action)) {
+            return show(Response.ok(), caller, null, form, 0, null, null, StudioLanguage.choose(null, kept, accept),
+                    StudioZone.of(zone), preview.shown(title, markdown, excerpt));
+        }
         try {
             Post post = posts.create(input(form, null, action, StudioZone.of(zone)), caller);
             return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
@@ -145,12 +155,34 @@ public class StudioEditorResource {
         pages.requireCsrf(caller, csrf);
         Post post = readable(caller, id);
         Form form = new Form(title, slug, tags, excerpt, markdown, publishAt);
+        if ("preview".equals(action)) {
+            return show(Response.ok(), caller, post, form, version, null, null, StudioLanguage.choose(null, kept, accept),
+                    StudioZone.of(zone), preview.shown(title, markdown, excerpt));
+        }
         try {
             posts.update(post.id, input(form, post, action, StudioZone.of(zone)), version, caller);
             return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
         } catch (ProblemException | ConstraintViolationException e) {
             return refused(e, caller, post, form, version, StudioLanguage.choose(null, kept, accept), StudioZone.of(zone));
         }
+    }
+
+    @POST
+    @Path("{id}/preview-link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Make a preview link of the post (7 days) and show it on the editor page")
+    public Response previewLink(@PathParam("id") String id, @FormParam("csrf") String csrf,
+            @CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = pages.signedIn(authorization);
+        if (caller == null) {
+            return toSignIn();
+        }
+        pages.requireCsrf(caller, csrf);
+        Post post = readable(caller, id);
+        String url = links.create(caller, post.id.toString(), null).url();
+        return show(Response.ok(), caller, post, Form.of(post, StudioZone.of(zone)), post.version, null, null,
+                StudioLanguage.choose(null, kept, accept), StudioZone.of(zone), LivePreview.Shown.NOTHING, url);
     }
 
     /**
@@ -202,12 +234,18 @@ public class StudioEditorResource {
                     v.getMessage()));
             byField.forEach((field, message) -> errors.add(field + ": " + message));
         }
-        return show(Response.status(status), caller, post, form, version, null, errors, locale, zone);
+        return show(Response.status(status), caller, post, form, version, null, errors, locale, zone, LivePreview.Shown.NOTHING);
     }
 
-    private Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, String note,
-            List<String> errors, Locale locale, ZoneId zone) {
-        TemplateInstance t = editor.instance().data("post", post == null ? null : PostRow.of(post)).data("form", form)
+    Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, String note,
+            List<String> errors, Locale locale, ZoneId zone, LivePreview.Shown live) {
+        return show(r, caller, post, form, version, note, errors, locale, zone, live, null);
+    }
+
+    /** The editor page; {@code link}: a preview link just made, to show and copy. */
+    Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, String note,
+            List<String> errors, Locale locale, ZoneId zone, LivePreview.Shown live, String link) {
+        TemplateInstance t = editor.instance().data("live", live).data("link", link).data("post", post == null ? null : PostRow.of(post)).data("form", form)
                 .data("version", version).data("note", note).data("errors", errors == null ? List.of() : errors)
                 .data("action", post == null ? "/studio/editor" : "/studio/editor/" + post.id)
                 .data("published", post != null && "published".equals(post.status.wireName())).data("csrf", pages.csrf(caller))
@@ -215,7 +253,7 @@ public class StudioEditorResource {
         return StudioPages.page(r, t, locale, null);
     }
 
-    private static Post readable(Caller caller, String id) {
+    static Post readable(Caller caller, String id) {
         UUID uuid = IdOrSlug.id(id);
         Post post = uuid == null ? null : Post.findById(uuid);
         if (post == null || !PostRules.mayRead(caller, post)) {
@@ -224,7 +262,7 @@ public class StudioEditorResource {
         return post;
     }
 
-    private static Response toSignIn() {
+    static Response toSignIn() {
         return Response.seeOther(URI.create("/studio/sign-in")).build();
     }
 }

@@ -114,4 +114,51 @@ public interface StudioMessages {
 
     @Message("Time zone: {zone}")
     String zone(String zone);
+
+    @Message("Preview")
+    String preview();
+
+    @Message("The preview follows your text as you type.")
+    String previewHint();
+
+    @Message("Checks")
+    String checks();
+
+    @Message("No problems found.")
+    String noChecks();
+
+    @Message("Reading time: {minutes} min · {words} words · {cjk} CJK characters")
+    String readingTime(int minutes, int words, int cjk);
+
+    @Message("{#when type}{#is 'duplicate-paragraph'}Repeated paragraph{#is 'near-duplicate-paragraph'}Nearly repeated paragraph"
+            + "{#is 'liquid-unresolved'}Liquid output with no value{#is 'liquid-unsupported'}Unsupported Liquid tag"
+            + "{#is 'liquid-more'}More Liquid removed{#is 'render-failed'}Not renderable{#else}Check{/when}")
+    String checkKind(String type);
+
+    @Message("line {line}")
+    String line(int line);
+
+    @Message("The preview is not available: {reason}")
+    String previewUnavailable(String reason);
+
+    @Message("Show preview")
+    String showPreview();
+
+    @Message("Preview link")
+    String previewLink();
+
+    @Message("Preview link (valid for 7 days):")
+    String previewLinkMade();
+
+    @Message("Copy")
+    String copy();
+
+    @Message("Restored unsaved changes kept in this browser.")
+    String restored();
+
+    @Message("Discard")
+    String discard();
+
+    @Message("Copied:")
+    String copied();
 }

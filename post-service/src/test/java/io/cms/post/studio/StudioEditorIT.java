@@ -38,6 +38,12 @@ class StudioEditorIT {
                 .post("/studio/editor/" + id).then().statusCode(303);
         s.api().get("/api/posts/" + id).then().body("status", equalTo("published")).body("version", equalTo(2))
                 .body("markdown", equalTo("Second words."));
+
+        // A long post goes through a form field as it does through the API (a form field's default limit is 2 KB).
+        String longText = "長い記事の段落です。".repeat(20_000);
+        s.form(Map.of("version", "2", "action", "save", "title", title, "markdown", longText)).post("/studio/editor/" + id)
+                .then().statusCode(303);
+        s.api().get("/api/posts/" + id).then().body("markdown", equalTo(longText)).body("version", equalTo(3));
     }
 
     @Test
@@ -87,6 +93,45 @@ class StudioEditorIT {
         s.form(Map.of("action", "publish", "title", "Contributors do not publish", "markdown", "x")).post("/studio/editor")
                 .then().statusCode(403);
         given().redirects().follow(false).get("/studio/editor").then().statusCode(303);
+    }
+
+    @Test
+    void previewingSavesNothingAndSaysWhenRenderServiceIsAway() {
+        Session s = Session.of("author");
+        String id = s.api().header("X-CSRF-Token", s.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Previewed " + UUID.randomUUID(), "markdown", "Stored.")).post("/api/posts").then()
+                .statusCode(201).extract().path("id");
+        // The module tests run without render-service: the regions say so, nothing breaks.
+        s.form(Map.of("title", "t", "markdown", "# Unsaved heading")).post("/studio/live/preview").then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("The preview is not available"))
+                .body(containsString("aria-labelledby=\"preview-heading\"")).body(containsString("id=\"checks-heading\">Checks<"));
+        // The button for browsers without script shows the page again with the text, saving nothing.
+        s.form(Map.of("version", "1", "action", "preview", "title", "Not saved", "markdown", "Typed, not saved."))
+                .post("/studio/editor/" + id).then().statusCode(200).body(containsString("Typed, not saved."))
+                .body(containsString("data-unsaved"));
+        s.api().get("/api/posts/" + id).then().body("markdown", equalTo("Stored.")).body("version", equalTo(1));
+
+        given().cookie("cms_session", s.cookie()).contentType(ContentType.URLENC).formParams(Map.of("csrf", "forged", "markdown", "x"))
+                .post("/studio/live/preview").then().statusCode(400).body("errors[0].field", equalTo("csrf"));
+        given().contentType(ContentType.URLENC).formParams(Map.of("markdown", "x")).post("/studio/live/preview").then()
+                .statusCode(401);
+        s.form(Map.of("markdown", "x".repeat(1_000_001))).post("/studio/live/preview").then().statusCode(200)
+                .body(containsString("longer than 1000000 characters"));
+    }
+
+    @Test
+    void aPreviewLinkIsMadeFromTheEditorForWhoeverMayShareThePost() {
+        Session s = Session.of("contributor");
+        String id = s.api().header("X-CSRF-Token", s.csrf()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Shared draft " + UUID.randomUUID(), "markdown", "Draft.")).post("/api/posts").then()
+                .statusCode(201).extract().path("id");
+        String page = s.form(Map.of()).post("/studio/editor/" + id + "/preview-link").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.matches("(?s).*value=\"http://localhost:8082/api/preview/[A-Za-z0-9_-]{43}\".*"),
+                page);
+        s.api().get("/api/posts/" + id + "/preview-links").then().statusCode(200).body("size()", equalTo(1));
+        Session other = Session.of("contributor");
+        other.form(Map.of()).post("/studio/editor/" + id + "/preview-link").then().statusCode(404);
     }
 
     /** A studio session: its cookie, its form token, and requests made with them. */

@@ -1,0 +1,188 @@
+package io.cms.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.testkit.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The studio's editor on the whole stack, in a real browser: the preview is render-service's HTML
+ * for the text being typed (never mid-composition), the checks point at their lines, a preview link
+ * opens on render-service, and typed text survives a reload.
+ */
+class StudioFlowsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "a studio password of some length";
+    private static Stack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new Stack("studio");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void thePreviewFollowsTheTextButNotAnImeMidComposition() throws Exception {
+        try (Browser browser = signedIn("Preview writer")) {
+            browser.open(stack.url("post-service", "/studio/editor"));
+            browser.fill("Title", "プレビュー");
+            String repeated = "同じ段落がここで二度出てきます。長さも十分にある段落です。";
+            browser.fill("Markdown", "# 見出しです\n\n" + repeated + "\n\n" + repeated + "\n\n{{ page.missing }}\n\n<script>alert(1)</script>");
+            awaitRegion(browser, "Preview", "見出しです");
+            String checks = awaitRegion(browser, "Checks", "Repeated paragraph");
+            assertTrue(checks.contains("line 3") && checks.contains("line 5"), checks);
+            assertTrue(checks.contains("Liquid output with no value") && checks.contains("line 7"), checks);
+            assertTrue(checks.contains("Reading time"), checks);
+            assertEquals("0", browser.script("return String(document.querySelectorAll('#live script').length)"),
+                    "the preview is sanitized like published pages");
+            assertEquals("H1", browser.script("return document.querySelector('#live .rendered h1').tagName"));
+
+            // A line link selects the repeat in the Markdown.
+            browser.script("document.querySelector('#live a[data-line=\"5\"]').click(); return ''");
+            assertEquals(repeated, browser.script("var m = document.getElementById('markdown');"
+                    + " return m.value.substring(m.selectionStart, m.selectionEnd)"));
+
+            // An IME composing: the field holds unconverted kana, which is not previewed; the
+            // converted text is, once composition ends.
+            browser.script("var m = document.getElementById('markdown');"
+                    + " m.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));"
+                    + " m.value = '# はんどうたいのゆしゅつ';"
+                    + " m.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true, data: 'つ'})); return ''");
+            Thread.sleep(1_500);
+            String during = browser.region("Preview");
+            assertTrue(during.contains("見出しです") && !during.contains("はんどうたい"), during);
+            browser.script("var m = document.getElementById('markdown'); m.value = '# 半導体の輸出';"
+                    + " m.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: '半導体の輸出'}));"
+                    + " m.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: false})); return ''");
+            long ended = System.nanoTime();
+            awaitRegion(browser, "Preview", "半導体の輸出");
+            long took = (System.nanoTime() - ended) / 1_000_000;
+            assertTrue(took < 1_500, "preview " + took + " ms after composition ended");
+            assertFalse(browser.region("Checks").contains("Repeated paragraph"), browser.region("Checks"));
+        }
+    }
+
+    @Test
+    void aPreviewLinkIsMadeAndOpensTheDraftOnRenderService() throws Exception {
+        try (Browser browser = signedIn("Link writer")) {
+            String id = draftThroughTheEditor(browser, "リンクの下書き", "下書きの本文です。");
+            browser.click("Preview link");
+            String[] url = new String[1];
+            Stack.awaitTrue(10, () -> {
+                try {
+                    url[0] = browser.script("var o = document.getElementById('link-made'); return o.dataset.url || ''");
+                    return !url[0].isEmpty();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(url[0].startsWith(stack.url("render-service", "/api/preview/")), url[0]);
+            HttpResponse<String> page = stack.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url[0])));
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("下書きの本文です。"), page.body());
+            JsonNode links = JSON.readTree(stack.send(stack.admin("post-service", "/api/posts/" + id + "/preview-links")).body());
+            assertEquals(1, links.size(), links.toString());
+        }
+    }
+
+    @Test
+    void typedTextSurvivesAReloadAndTheWriterIsWarnedBeforeLeaving() throws Exception {
+        try (Browser browser = signedIn("Draft writer")) {
+            String id = draftThroughTheEditor(browser, "消えない下書き", "保存した本文。");
+            assertEquals("false", leavingIsGuarded(browser), "nothing typed yet");
+            // Typed by script: a page a person has not touched may be left without the browser asking,
+            // which lets the test reload it (the guard itself is checked through its event).
+            browser.script("var m = document.getElementById('markdown'); m.value = '保存していない本文。';"
+                    + " m.dispatchEvent(new InputEvent('input', {bubbles: true})); return ''");
+            assertEquals("true", leavingIsGuarded(browser));
+            Thread.sleep(500); // the draft is kept 300 ms after the last keystroke
+
+            // Someone else saves meanwhile; the restored text must not overwrite their version.
+            HttpResponse<String> other = stack.send(stack.admin("post-service", "/api/posts/" + id)
+                    .header("Content-Type", "application/json")
+                    .PUT(BodyPublishers.ofString("{\"title\":\"消えない下書き\",\"markdown\":\"他の人の本文。\"}")));
+            assertEquals(200, other.statusCode(), other.body());
+
+            browser.open(stack.url("post-service", "/studio/editor/" + id));
+            assertEquals("保存していない本文。", browser.value("Markdown"));
+            assertTrue(browser.text().contains("Restored unsaved changes kept in this browser."), browser.text());
+            browser.click("Save draft");
+            String refused = browser.text();
+            assertTrue(refused.contains("Someone else saved this post meanwhile"), refused);
+            JsonNode stored = JSON.readTree(stack.send(stack.admin("post-service", "/api/posts/" + id)).body());
+            assertEquals("他の人の本文。", stored.get("markdown").asText(), "nothing overwritten");
+        }
+    }
+
+    private static String leavingIsGuarded(Browser browser) throws Exception {
+        return browser.script("var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
+                + " return String(e.defaultPrevented)");
+    }
+
+    /** A new post saved from the editor; its id. */
+    private static String draftThroughTheEditor(Browser browser, String title, String markdown) throws Exception {
+        browser.open(stack.url("post-service", "/studio/editor"));
+        browser.fill("Title", title);
+        browser.fill("Markdown", markdown);
+        browser.click("Save draft");
+        assertTrue(browser.text().contains("Saved."), browser.text());
+        String url = browser.url();
+        return url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+    }
+
+    private static String awaitRegion(Browser browser, String label, String expected) throws Exception {
+        String[] seen = new String[1];
+        try {
+            Stack.awaitTrue(5, () -> {
+                try {
+                    seen[0] = browser.region(label);
+                    return seen[0].contains(expected);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(label + " never showed " + expected + ": " + seen[0], e);
+        }
+        return seen[0];
+    }
+
+    /** A browser signed in to the studio as a new author. */
+    private static Browser signedIn(String name) throws Exception {
+        String email = "studio-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> made = stack.send(stack.admin("post-service", "/api/users").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "name", name, "role", "author",
+                        "password", PASSWORD)))));
+        assertEquals(201, made.statusCode(), made.body());
+        Browser browser = new Browser("en-US");
+        try {
+            browser.open(stack.url("post-service", "/studio/sign-in"));
+            browser.fill("Email", email);
+            browser.fill("Password", PASSWORD);
+            browser.click("Sign in");
+            assertTrue(browser.url().endsWith("/studio/posts"), browser.url());
+            return browser;
+        } catch (Exception | AssertionError e) {
+            browser.close();
+            throw e;
+        }
+    }
+}
