@@ -42,7 +42,7 @@ document.addEventListener('click', function (e) {
   }
   var live = document.getElementById('live');
   var markdown = form.elements.markdown;
-  var fields = ['title', 'slug', 'tags', 'excerpt', 'markdown', 'publishAt'];
+  var fields = ['title', 'slug', 'tags', 'excerpt', 'markdown', 'publishAt'].filter(function (name) { return form.elements[name]; });
   var previewed = ['title', 'excerpt', 'markdown'];
   var PAUSE_MS = 500;
   var composing = false;

@@ -16,7 +16,6 @@ import io.cms.common.rest.ProblemException.Kind;
 import io.cms.common.rest.PublishedRead;
 import io.cms.common.rest.SignedIn;
 import io.cms.post.Post;
-import io.cms.post.PostRevision;
 import io.cms.post.PostStatus;
 import io.cms.post.importing.PostExporter;
 import io.cms.post.service.PostCursor;
@@ -221,34 +220,6 @@ public class PostResource {
     }
 
     @GET
-    @Path("{id}/revisions")
-    @SignedIn
-    @SecurityRequirement(name = "bearer")
-    public List<RevisionSummary> revisions(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        requireRevisionsVisible(id, authorization);
-        List<PostRevision> all = PostRevision.list("postId = ?1 order by version", uuid(id));
-        if (all.isEmpty()) {
-            throw ProblemException.notFound("Post " + id + " does not exist");
-        }
-        return all.stream().map(RevisionSummary::of).toList();
-    }
-
-    @GET
-    @Path("{id}/revisions/{version}")
-    @SignedIn
-    @SecurityRequirement(name = "bearer")
-    public Response revision(@PathParam("id") String id, @PathParam("version") long version,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        requireRevisionsVisible(id, authorization);
-        PostRevision r = PostRevision.find("postId = ?1 and version = ?2", uuid(id), version).firstResult();
-        if (r == null) {
-            throw ProblemException.notFound("Version " + version + " of post " + id + " does not exist");
-        }
-        // Tagged by its bytes (ConditionalReads): the version's tag names the post's current JSON.
-        return Response.ok(r.snapshot, MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE).build();
-    }
-
-    @GET
     @PublishedRead
     @Path("{id}/export")
     @Produces("text/markdown")
@@ -274,19 +245,7 @@ public class PostResource {
         return post;
     }
 
-    /** A post's history: editors and above see every post's (a deleted one's too), others their own posts'. */
-    private void requireRevisionsVisible(String id, String authorization) {
-        Caller caller = callers.of(authorization);
-        if (PostRules.seesAll(caller)) {
-            return;
-        }
-        Post post = Post.findById(uuid(id));
-        if (post == null || !PostRules.owns(caller, post)) {
-            throw ProblemException.notFound("Post " + id + " does not exist");
-        }
-    }
-
-    private static Response written(Post post) {
+    static Response written(Post post) {
         return Response.ok(PostResponse.of(post)).tag(unquoted(post)).header(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHE)
                 .build();
     }

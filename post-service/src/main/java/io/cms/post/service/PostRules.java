@@ -91,6 +91,16 @@ public final class PostRules {
         }
     }
 
+    /** Whether the caller may change the post as it is (pages leave out what they may not do). */
+    public static boolean mayEdit(Caller caller, Post post) {
+        return caller.staff() && mayTouch(caller, post) && (caller.role() != Role.CONTRIBUTOR || post.status == PostStatus.DRAFT);
+    }
+
+    /** Whether the caller may publish or schedule (contributors may not). */
+    public static boolean mayPublish(Caller caller) {
+        return caller.staff() && caller.role() != Role.CONTRIBUTOR;
+    }
+
     /** Whether the caller sees every post unpublished, or only their own. */
     public static boolean seesAll(Caller caller) {
         return caller.role() != null && caller.role().atLeast(Role.EDITOR);

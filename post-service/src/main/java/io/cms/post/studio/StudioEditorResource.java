@@ -98,7 +98,8 @@ public class StudioEditorResource {
     @GET
     @Path("{id}")
     @Operation(summary = "The editor for a post")
-    public Response edit(@PathParam("id") String id, @QueryParam("saved") String saved,
+    public Response edit(@PathParam("id") String id, @QueryParam("saved") String saved, @QueryParam("restored") Long restored,
+            @QueryParam("same") Long same,
             @CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = pages.signedIn(authorization);
@@ -107,7 +108,9 @@ public class StudioEditorResource {
         }
         Post post = readable(caller, id);
         Locale locale = StudioLanguage.choose(null, kept, accept);
-        String note = saved != null ? StudioPages.messages(locale).saved() : null;
+        String note = saved != null ? StudioPages.messages(locale).saved()
+                : restored != null ? StudioPages.messages(locale).restoredFrom(restored)
+                : same != null ? StudioPages.messages(locale).sameAsRestored(same) : null;
         return show(Response.ok(), caller, post, Form.of(post, StudioZone.of(zone)), post.version, note, null, locale,
                 StudioZone.of(zone), LivePreview.Shown.NOTHING);
     }
@@ -249,6 +252,8 @@ public class StudioEditorResource {
                 .data("version", version).data("note", note).data("errors", errors == null ? List.of() : errors)
                 .data("action", post == null ? "/studio/editor" : "/studio/editor/" + post.id)
                 .data("published", post != null && "published".equals(post.status.wireName())).data("csrf", pages.csrf(caller))
+                .data("mayEdit", post == null ? caller.staff() : PostRules.mayEdit(caller, post))
+                .data("mayPublish", PostRules.mayPublish(caller))
                 .data("publishAt", form.publishAt() == null ? "" : form.publishAt()).data("zone", zone.getId());
         return StudioPages.page(r, t, locale, null);
     }

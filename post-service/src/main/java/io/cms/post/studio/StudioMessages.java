@@ -161,4 +161,67 @@ public interface StudioMessages {
 
     @Message("Copied:")
     String copied();
+
+    @Message("Revisions")
+    String revisions();
+
+    @Message("Revisions of {title}")
+    String revisionsOf(String title);
+
+    @Message("Back to the editor")
+    String backToEditor();
+
+    @Message("Version")
+    String versionColumn();
+
+    @Message("Change")
+    String change();
+
+    @Message("Changed fields")
+    String changedFields();
+
+    @Message("By")
+    String by();
+
+    @Message("When ({zone})")
+    String when(String zone);
+
+    @Message("From")
+    String compareFrom();
+
+    @Message("To")
+    String compareTo();
+
+    @Message("current")
+    String current();
+
+    @Message("{#when change}{#is 'created'}Created{#is 'updated'}Updated{#is 'published'}Published{#is 'unpublished'}Unpublished{#else}{change}{/when}")
+    String changeKind(String change);
+
+    @Message("Restore")
+    String restore();
+
+    @Message("Compare")
+    String compare();
+
+    @Message("Version {from} → version {to}")
+    String comparing(long from, long to);
+
+    @Message("These two versions do not differ.")
+    String noDifferences();
+
+    @Message("Field")
+    String field();
+
+    @Message("Changes to the Markdown")
+    String markdownChanges();
+
+    @Message("… {count} unchanged lines")
+    String unchangedLines(int count);
+
+    @Message("Version {version}'s content was restored as a new version.")
+    String restoredFrom(long version);
+
+    @Message("Version {version}'s content is what the post holds now: nothing changed.")
+    String sameAsRestored(long version);
 }

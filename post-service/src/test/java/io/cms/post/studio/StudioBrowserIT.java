@@ -74,6 +74,20 @@ class StudioBrowserIT {
             browser.click("Publish");
             String published = browser.text();
             assertTrue(published.contains("Published") && published.contains("Version 2"), published);
+
+            browser.fill("Markdown", "# 見出し\n\n半導体の輸入について。");
+            browser.click("Save draft");
+            browser.follow("Revisions");
+            assertTrue(browser.text().contains("Browser writer"), browser.text());
+            browser.click("Compare");
+            String diff = browser.text();
+            assertTrue(diff.contains("Version 2 → version 3") && diff.contains("半導体の輸出について。")
+                    && diff.contains("半導体の輸入について。"), diff);
+            browser.follow("← Revisions");
+            browser.click("Restore");
+            String restored = browser.text();
+            assertTrue(restored.contains("Version 2's content was restored") && restored.contains("Version 4"), restored);
+            assertTrue(browser.value("Markdown").contains("半導体の輸出について。"), browser.value("Markdown"));
             browser.follow("← Posts");
             assertTrue(browser.text().contains(title), browser.text());
         }
