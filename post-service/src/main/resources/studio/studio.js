@@ -233,3 +233,38 @@ document.addEventListener('click', function (e) {
     });
   }
 })();
+
+// Import: the upload's progress, then the report page.
+(function () {
+  var form = document.getElementById('import');
+  if (!form || !window.XMLHttpRequest) {
+    return;
+  }
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var bar = document.getElementById('progress');
+    var text = document.getElementById('progress-text');
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    bar.hidden = false;
+    xhr.upload.addEventListener('progress', function (p) {
+      if (p.lengthComputable) {
+        bar.value = Math.round(100 * p.loaded / p.total);
+        text.textContent = bar.value + ' %';
+      }
+    });
+    xhr.upload.addEventListener('load', function () {
+      bar.removeAttribute('value'); // uploaded; the import itself has no measure: an indeterminate bar
+      text.textContent = '…';
+    });
+    xhr.addEventListener('load', function () {
+      document.open();
+      document.write(xhr.responseText);
+      document.close();
+    });
+    xhr.addEventListener('error', function () {
+      text.textContent = 'Upload failed: check the connection and try again.';
+    });
+    xhr.send(new FormData(form));
+  });
+})();

@@ -100,6 +100,15 @@ public final class Browser implements AutoCloseable {
         command("POST", "/element/" + field + "/value", Map.of("text", text));
     }
 
+    /** Chooses files in the file field whose label reads {@code label}. */
+    public void upload(String label, java.nio.file.Path... files) throws IOException, InterruptedException {
+        String id = attribute(find("//label[normalize-space()='" + label + "']"), "for");
+        String field = find("//*[@id='" + id + "']");
+        String paths = java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        command("POST", "/element/" + field + "/value", Map.of("text", paths));
+    }
+
     /** Clicks the button that reads {@code text}. */
     public void click(String text) throws IOException, InterruptedException {
         command("POST", "/element/" + find("//button[normalize-space()='" + text + "']") + "/click", Map.of());

@@ -224,4 +224,40 @@ public interface StudioMessages {
 
     @Message("Version {version}'s content is what the post holds now: nothing changed.")
     String sameAsRestored(long version);
+
+    @Message("Import")
+    String importPage();
+
+    @Message("Markdown files (.md) with Jekyll front matter, or .zip archives of a _posts folder; up to {mb} MB a post. A post whose slug exists is updated.")
+    String importHint(long mb);
+
+    @Message("Files")
+    String files();
+
+    @Message("Import files")
+    String importButton();
+
+    @Message("Uploading")
+    String uploading();
+
+    @Message("Report")
+    String report();
+
+    @Message("{created} created, {updated} updated, {unchanged} unchanged, {failed} failed")
+    String importCounts(int created, int updated, int unchanged, int failed);
+
+    @Message("File")
+    String file();
+
+    @Message("Outcome")
+    String outcome();
+
+    @Message("Post")
+    String post();
+
+    @Message("Problem")
+    String problem();
+
+    @Message("{#when outcome}{#is 'created'}Created{#is 'updated'}Updated{#is 'unchanged'}Unchanged{#is 'failed'}Failed{#else}{outcome}{/when}")
+    String outcomeKind(String outcome);
 }

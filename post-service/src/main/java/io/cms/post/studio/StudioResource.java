@@ -153,7 +153,7 @@ public class StudioResource {
         TemplateInstance t = posts.instance().data("posts", result.items().stream().map(PostRow::of).toList())
                 .data("total", result.total()).data("status", wanted == null ? "" : wanted.wireName()).data("previousPage", p - 1)
                 .data("nextPage", p + 1).data("hasNext", (long) p * PAGE_SIZE < result.total()).data("hasPrevious", p > 1)
-                .data("name", me == null ? "" : me.name).data("role", caller.role().id())
+                .data("name", me == null ? "" : me.name).data("role", caller.role().id()).data("admin", caller.admin())
                 .data("csrf", pages.csrf(caller));
         return StudioPages.page(Response.ok(), t, locale, lang);
     }

@@ -134,4 +134,32 @@ class StudioBrowserIT {
             assertTrue(list.contains("記事") && list.contains("編集者（editor）としてサインイン中"), list);
         }
     }
+
+    @Test
+    void anAdminImportsFilesAndReadsTheReport() throws Exception {
+        String email = StudioUsers.make("admin", "Browser admin");
+        String slug = "browser-import-" + UUID.randomUUID().toString().substring(0, 8);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("studio-import");
+        java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("2021-05-01-" + slug + ".md"),
+                "---\ntitle: ブラウザーから\n---\n本文。\n");
+        java.nio.file.Path bad = java.nio.file.Files.write(dir.resolve("broken.md"), new byte[] {'-', '-', '-', '\n', (byte) 0xE9});
+        try (Browser browser = new Browser("en-US")) {
+            browser.open(studio() + "sign-in");
+            browser.fill("Email", email);
+            browser.fill("Password", StudioIT.PASSWORD);
+            browser.click("Sign in");
+            browser.follow("Import");
+            browser.upload("Files", good, bad);
+            browser.click("Import files");
+            String report = "";
+            for (int i = 0; i < 100 && !report.contains("Report"); i++) {
+                Thread.sleep(100);
+                report = browser.text();
+            }
+            assertTrue(report.contains("1 created, 0 updated, 0 unchanged, 1 failed") && report.contains("broken.md")
+                    && report.contains("is not UTF-8 text"), report);
+            browser.follow(slug);
+            assertTrue(browser.value("Title").equals("ブラウザーから"), browser.value("Title"));
+        }
+    }
 }
