@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,16 +27,13 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -83,36 +79,33 @@ public class StudioEditorResource {
         static final Form EMPTY = new Form("", "", "", "", "", "");
     }
 
+    /** What the editor page shows besides the form: a note, errors, a preview, a link just made. */
+    record Extras(String note, List<String> errors, LivePreview.Shown live, String link) {
+
+        static final Extras NONE = new Extras(null, List.of(), LivePreview.Shown.NOTHING, null);
+
+        static Extras note(String note) {
+            return new Extras(note, List.of(), LivePreview.Shown.NOTHING, null);
+        }
+    }
+
     @GET
     @Operation(summary = "The editor for a new post")
-    public Response newPost(@CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return toSignIn();
-        }
-        return show(Response.ok(), caller, null, Form.EMPTY, 0, null, null, StudioLanguage.choose(null, kept, accept),
-                StudioZone.of(zone), LivePreview.Shown.NOTHING);
+    public Response newPost() {
+        return show(Response.ok(), pages.caller(), null, Form.EMPTY, 0, Extras.NONE);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "The editor for a post")
+    @Operation(summary = "The editor for a post (saved, restored, same: which note to show)")
     public Response edit(@PathParam("id") String id, @QueryParam("saved") String saved, @QueryParam("restored") Long restored,
-            @QueryParam("same") Long same,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return toSignIn();
-        }
+            @QueryParam("same") Long same) {
+        Caller caller = pages.caller();
         Post post = readable(caller, id);
-        Locale locale = StudioLanguage.choose(null, kept, accept);
-        String note = saved != null ? StudioPages.messages(locale).saved()
-                : restored != null ? StudioPages.messages(locale).restoredFrom(restored)
-                : same != null ? StudioPages.messages(locale).sameAsRestored(same) : null;
-        return show(Response.ok(), caller, post, Form.of(post, StudioZone.of(zone)), post.version, note, null, locale,
-                StudioZone.of(zone), LivePreview.Shown.NOTHING);
+        StudioMessages msg = pages.messages();
+        String note = saved != null ? msg.saved() : restored != null ? msg.restoredFrom(restored)
+                : same != null ? msg.sameAsRestored(same) : null;
+        return show(Response.ok(), caller, post, Form.of(post, pages.zone()), post.version, Extras.note(note));
     }
 
     @POST
@@ -120,24 +113,17 @@ public class StudioEditorResource {
     @Operation(summary = "Create the post from the editor's form")
     public Response create(@FormParam("csrf") String csrf, @FormParam("action") String action, @FormParam("title") String title,
             @FormParam("slug") String slug, @FormParam("tags") String tags, @FormParam("excerpt") String excerpt,
-            @FormParam("markdown") String markdown, @FormParam("publishAt") String publishAt,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return toSignIn();
-        }
-        pages.requireCsrf(caller, csrf);
+            @FormParam("markdown") String markdown, @FormParam("publishAt") String publishAt) {
+        Caller caller = pages.form(csrf);
         Form form = new Form(title, slug, tags, excerpt, markdown, publishAt);
         if ("preview".equals(action)) {
-            return show(Response.ok(), caller, null, form, 0, null, null, StudioLanguage.choose(null, kept, accept),
-                    StudioZone.of(zone), preview.shown(title, markdown, excerpt));
+            return show(Response.ok(), caller, null, form, 0, previewOf(form));
         }
         try {
-            Post post = posts.create(input(form, null, action, StudioZone.of(zone)), caller);
+            Post post = posts.create(input(form, null, action, pages.zone()), caller);
             return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
         } catch (ProblemException | ConstraintViolationException e) {
-            return refused(e, caller, null, form, 0, StudioLanguage.choose(null, kept, accept), StudioZone.of(zone));
+            return refused(e, caller, null, form, 0);
         }
     }
 
@@ -148,25 +134,18 @@ public class StudioEditorResource {
     public Response save(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("version") long version,
             @FormParam("action") String action, @FormParam("title") String title, @FormParam("slug") String slug,
             @FormParam("tags") String tags, @FormParam("excerpt") String excerpt, @FormParam("markdown") String markdown,
-            @FormParam("publishAt") String publishAt, @CookieParam(StudioLanguage.COOKIE) String kept,
-            @CookieParam(StudioZone.COOKIE) String zone, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return toSignIn();
-        }
-        pages.requireCsrf(caller, csrf);
+            @FormParam("publishAt") String publishAt) {
+        Caller caller = pages.form(csrf);
         Post post = readable(caller, id);
         Form form = new Form(title, slug, tags, excerpt, markdown, publishAt);
         if ("preview".equals(action)) {
-            return show(Response.ok(), caller, post, form, version, null, null, StudioLanguage.choose(null, kept, accept),
-                    StudioZone.of(zone), preview.shown(title, markdown, excerpt));
+            return show(Response.ok(), caller, post, form, version, previewOf(form));
         }
         try {
-            posts.update(post.id, input(form, post, action, StudioZone.of(zone)), version, caller);
+            posts.update(post.id, input(form, post, action, pages.zone()), version, caller);
             return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
         } catch (ProblemException | ConstraintViolationException e) {
-            return refused(e, caller, post, form, version, StudioLanguage.choose(null, kept, accept), StudioZone.of(zone));
+            return refused(e, caller, post, form, version);
         }
     }
 
@@ -174,18 +153,16 @@ public class StudioEditorResource {
     @Path("{id}/preview-link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Make a preview link of the post (7 days) and show it on the editor page")
-    public Response previewLink(@PathParam("id") String id, @FormParam("csrf") String csrf,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @CookieParam(StudioZone.COOKIE) String zone,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return toSignIn();
-        }
-        pages.requireCsrf(caller, csrf);
+    public Response previewLink(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        Caller caller = pages.form(csrf);
         Post post = readable(caller, id);
         String url = links.create(caller, post.id.toString(), null).url();
-        return show(Response.ok(), caller, post, Form.of(post, StudioZone.of(zone)), post.version, null, null,
-                StudioLanguage.choose(null, kept, accept), StudioZone.of(zone), LivePreview.Shown.NOTHING, url);
+        return show(Response.ok(), caller, post, Form.of(post, pages.zone()), post.version,
+                new Extras(null, List.of(), LivePreview.Shown.NOTHING, url));
+    }
+
+    private Extras previewOf(Form form) {
+        return new Extras(null, List.of(), preview.shown(form.title(), form.markdown(), form.excerpt()), null);
     }
 
     /**
@@ -215,9 +192,8 @@ public class StudioEditorResource {
                 current.layout, status, publishedAt, current.frontMatter);
     }
 
-    private Response refused(RuntimeException e, Caller caller, Post post, Form form, long version, Locale locale,
-            ZoneId zone) {
-        StudioMessages msg = StudioPages.messages(locale);
+    private Response refused(RuntimeException e, Caller caller, Post post, Form form, long version) {
+        StudioMessages msg = pages.messages();
         List<String> errors = new ArrayList<>();
         int status = 400;
         if (e instanceof ProblemException p) {
@@ -237,25 +213,19 @@ public class StudioEditorResource {
                     v.getMessage()));
             byField.forEach((field, message) -> errors.add(field + ": " + message));
         }
-        return show(Response.status(status), caller, post, form, version, null, errors, locale, zone, LivePreview.Shown.NOTHING);
+        return show(Response.status(status), caller, post, form, version, new Extras(null, errors, LivePreview.Shown.NOTHING, null));
     }
 
-    Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, String note,
-            List<String> errors, Locale locale, ZoneId zone, LivePreview.Shown live) {
-        return show(r, caller, post, form, version, note, errors, locale, zone, live, null);
-    }
-
-    /** The editor page; {@code link}: a preview link just made, to show and copy. */
-    Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, String note,
-            List<String> errors, Locale locale, ZoneId zone, LivePreview.Shown live, String link) {
-        TemplateInstance t = editor.instance().data("live", live).data("link", link).data("post", post == null ? null : PostRow.of(post)).data("form", form)
-                .data("version", version).data("note", note).data("errors", errors == null ? List.of() : errors)
+    private Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, Extras extras) {
+        TemplateInstance t = editor.instance().data("live", extras.live()).data("link", extras.link())
+                .data("post", post == null ? null : PostRow.of(post)).data("form", form)
+                .data("version", version).data("note", extras.note()).data("errors", extras.errors())
                 .data("action", post == null ? "/studio/editor" : "/studio/editor/" + post.id)
                 .data("published", post != null && "published".equals(post.status.wireName())).data("csrf", pages.csrf(caller))
                 .data("mayEdit", post == null ? caller.staff() : PostRules.mayEdit(caller, post))
                 .data("mayPublish", PostRules.mayPublish(caller))
-                .data("publishAt", form.publishAt() == null ? "" : form.publishAt()).data("zone", zone.getId());
-        return StudioPages.page(r, t, locale, null);
+                .data("publishAt", form.publishAt() == null ? "" : form.publishAt()).data("zone", pages.zone().getId());
+        return pages.page(r, t, caller);
     }
 
     static Post readable(Caller caller, String id) {
@@ -265,9 +235,5 @@ public class StudioEditorResource {
             throw ProblemException.notFound("Post " + id + " does not exist");
         }
         return post;
-    }
-
-    static Response toSignIn() {
-        return Response.seeOther(URI.create("/studio/sign-in")).build();
     }
 }

@@ -20,13 +20,10 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,13 +57,8 @@ public class StudioImportResource {
     @GET
     @RateLimited(RateLimited.Policy.READ)
     @Operation(summary = "The import form (admins)")
-    public Response form(@CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = admin(authorization);
-        if (caller == null) {
-            return StudioEditorResource.toSignIn();
-        }
-        return show(caller, null, StudioLanguage.choose(null, kept, accept));
+    public Response form() {
+        return show(admin(pages.caller()), null);
     }
 
     @POST
@@ -74,13 +66,8 @@ public class StudioImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RateLimited(RateLimited.Policy.EXPENSIVE)
     @Operation(summary = "Import the uploaded files (multipart field files: .md or .zip; field csrf) and report on each")
-    public Response upload(@RestForm("csrf") String csrf, @RestForm("files") List<FileUpload> files,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
-        Caller caller = admin(authorization);
-        if (caller == null) {
-            return StudioEditorResource.toSignIn();
-        }
+    public Response upload(@RestForm("csrf") String csrf, @RestForm("files") List<FileUpload> files) throws IOException {
+        Caller caller = admin(pages.caller());
         pages.requireCsrf(caller, csrf);
         List<ImportResult> results = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
@@ -94,7 +81,7 @@ public class StudioImportResource {
         if (results.isEmpty()) {
             throw ProblemException.invalid("files", "choose one or more .md files or .zip archives");
         }
-        return show(caller, ImportReport.of(results), StudioLanguage.choose(null, kept, accept));
+        return show(caller, ImportReport.of(results));
     }
 
     private List<ImportResult> importOne(String name, FileUpload f, Set<String> claimed) throws IOException {
@@ -117,16 +104,15 @@ public class StudioImportResource {
         return new ImportResult(zip + " › " + r.file(), r.outcome(), r.id(), r.slug(), r.version(), r.field(), r.error());
     }
 
-    private Caller admin(String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller != null && !caller.admin()) {
+    private static Caller admin(Caller caller) {
+        if (!caller.admin()) {
             throw new ProblemException(ProblemException.Kind.FORBIDDEN, "Importing is for admins");
         }
         return caller;
     }
 
-    private Response show(Caller caller, ImportReport report, Locale locale) {
-        return StudioPages.page(Response.ok(), page.instance().data("report", report).data("csrf", pages.csrf(caller))
-                .data("maxFile", zips.maxFileBytes() / 1_000_000), locale, null);
+    private Response show(Caller caller, ImportReport report) {
+        return pages.page(Response.ok(), page.instance().data("report", report).data("csrf", pages.csrf(caller))
+                .data("maxFile", zips.maxFileBytes() / 1_000_000), caller);
     }
 }

@@ -6,13 +6,10 @@ import io.cms.common.rest.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,15 +40,14 @@ public class StudioLiveResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The Checks and Preview regions for the editor's text (form fields csrf, title, markdown, excerpt)")
     public Response preview(@FormParam("csrf") String csrf, @FormParam("title") String title,
-            @FormParam("markdown") String markdown, @FormParam("excerpt") String excerpt,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
+            @FormParam("markdown") String markdown, @FormParam("excerpt") String excerpt) {
+        // Asked for by a script, which needs a status, not the sign-in page.
+        Caller caller = pages.signedIn();
         if (caller == null) {
             throw new ProblemException(ProblemException.Kind.UNAUTHORIZED, "The session has ended: sign in again");
         }
         pages.requireCsrf(caller, csrf);
         LivePreview.Shown shown = preview.shown(title, markdown, excerpt);
-        return StudioPages.page(Response.ok(), live.instance().data("live", shown), StudioLanguage.choose(null, kept, accept), null);
+        return pages.page(Response.ok(), live.instance().data("live", shown), null);
     }
 }

@@ -260,4 +260,7 @@ public interface StudioMessages {
 
     @Message("{#when outcome}{#is 'created'}Created{#is 'updated'}Updated{#is 'unchanged'}Unchanged{#is 'failed'}Failed{#else}{outcome}{/when}")
     String outcomeKind(String outcome);
+
+    @Message("Sections")
+    String sections();
 }

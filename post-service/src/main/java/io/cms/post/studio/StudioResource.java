@@ -1,7 +1,6 @@
 package io.cms.post.studio;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.cms.common.auth.Caller;
@@ -12,7 +11,6 @@ import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.SessionCookies;
 import io.cms.post.PostStatus;
 import io.cms.post.accounts.Sessions;
-import io.cms.post.accounts.User;
 import io.cms.post.service.PostQuery;
 import io.cms.post.service.PostRules;
 import io.quarkus.qute.Location;
@@ -20,10 +18,8 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -87,10 +83,8 @@ public class StudioResource {
     @GET
     @Path("sign-in")
     @Operation(summary = "The sign-in page")
-    public Response signInPage(@QueryParam("lang") String lang, @CookieParam(StudioLanguage.COOKIE) String kept,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
-        Locale locale = StudioLanguage.choose(lang, kept, accept);
-        return StudioPages.page(Response.ok(), signIn.instance().data("email", "").data("error", null), locale, lang);
+    public Response signInPage() {
+        return pages.page(Response.ok(), signIn.instance().data("email", "").data("error", null), null);
     }
 
     @POST
@@ -98,22 +92,20 @@ public class StudioResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RateLimited(RateLimited.Policy.EXPENSIVE)
     @Operation(summary = "Sign in from the form: the session goes in cookies, then the post list")
-    public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
-        Locale locale = StudioLanguage.choose(null, kept, accept);
+    public Response signIn(@FormParam("email") String email, @FormParam("password") String password) {
         Sessions.SignedIn s;
         try {
             s = sessions.signIn(email, password, clients.of(current.getCurrent().request()));
         } catch (ProblemException e) {
             int retryAfter = e.retryAfterSeconds() == null ? 0 : e.retryAfterSeconds();
-            StudioMessages msg = StudioPages.messages(locale);
+            StudioMessages msg = pages.messages();
             String error = e.kind() == ProblemException.Kind.UNAUTHORIZED ? msg.wrongCredentials()
                     : retryAfter > 0 ? msg.tooMany(retryAfter) : e.getMessage();
             Response.ResponseBuilder r = Response.status(e.kind().status);
             if (retryAfter > 0) {
                 r.header(HttpHeaders.RETRY_AFTER, retryAfter);
             }
-            return StudioPages.page(r, signIn.instance().data("email", email == null ? "" : email).data("error", error), locale, null);
+            return pages.page(r, signIn.instance().data("email", email == null ? "" : email).data("error", error), null);
         }
         Response.ResponseBuilder r = Response.seeOther(URI.create("/studio/posts"));
         cookies.open(r, s.token(), s.sessionId(), s.expiresAt());
@@ -124,8 +116,8 @@ public class StudioResource {
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign out from the form (hidden field csrf)")
-    public Response signOut(@FormParam("csrf") String csrf, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
+    public Response signOut(@FormParam("csrf") String csrf) {
+        Caller caller = pages.signedIn();
         if (caller != null) {
             pages.requireCsrf(caller, csrf);
             sessions.signOut(caller);
@@ -136,26 +128,17 @@ public class StudioResource {
     @GET
     @Path("posts")
     @Operation(summary = "Posts with their status, author, tags and last change; filter by status")
-    public Response postList(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("lang") String lang,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return Response.seeOther(URI.create("/studio/sign-in")).build();
-        }
-        Locale locale = StudioLanguage.choose(lang, kept, accept);
+    public Response postList(@QueryParam("status") String status, @QueryParam("page") String page) {
+        Caller caller = pages.caller();
         PostStatus wanted = statusOf(status);
         int p = pageOf(page);
         UUID ownOnly = PostRules.seesAll(caller) ? null : UUID.fromString(caller.userId());
         PostQuery.Result result = query.list(new PostQuery.Filter(wanted, null, null, null, null, null, null, ownOnly),
                 PostQuery.SortField.updatedAt, true, p, PAGE_SIZE, null);
-        User me = User.findById(UUID.fromString(caller.userId()));
         TemplateInstance t = posts.instance().data("posts", result.items().stream().map(PostRow::of).toList())
                 .data("total", result.total()).data("status", wanted == null ? "" : wanted.wireName()).data("previousPage", p - 1)
-                .data("nextPage", p + 1).data("hasNext", (long) p * PAGE_SIZE < result.total()).data("hasPrevious", p > 1)
-                .data("name", me == null ? "" : me.name).data("role", caller.role().id()).data("admin", caller.admin())
-                .data("csrf", pages.csrf(caller));
-        return StudioPages.page(Response.ok(), t, locale, lang);
+                .data("nextPage", p + 1).data("hasNext", (long) p * PAGE_SIZE < result.total()).data("hasPrevious", p > 1);
+        return pages.page(Response.ok(), t, caller);
     }
 
     private static PostStatus statusOf(String value) {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,16 +20,13 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,41 +64,29 @@ public class StudioRevisionsResource {
 
     @GET
     @Operation(summary = "The post's versions, newest first, with Compare and Restore")
-    public Response list(@PathParam("id") String id, @CookieParam(StudioLanguage.COOKIE) String kept,
-            @CookieParam(StudioZone.COOKIE) String zone, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return StudioEditorResource.toSignIn();
-        }
+    public Response list(@PathParam("id") String id) {
+        Caller caller = pages.caller();
         Post post = StudioEditorResource.readable(caller, id);
         List<PostRevision> all = revisions.list(caller, post.id);
         Map<String, String> names = names(all);
-        ZoneId z = StudioZone.of(zone);
+        ZoneId z = pages.zone();
         List<Row> rows = all.stream().sorted((a, b) -> Long.compare(b.version, a.version))
                 .map(r -> new Row(r.version, r.changeType, String.join(", ", r.changedFields), names.getOrDefault(r.changedBy, r.changedBy),
                         r.changedAt.atZoneSameInstant(z).format(MINUTES)))
                 .toList();
-        return StudioPages.page(Response.ok(), list.instance().data("post", PostRow.of(post)).data("rows", rows)
+        return pages.page(Response.ok(), list.instance().data("post", PostRow.of(post)).data("rows", rows)
                 .data("current", post.version).data("mayRestore", PostRules.mayEdit(caller, post))
-                .data("from", Math.max(1, post.version - 1)).data("csrf", pages.csrf(caller)).data("zone", z.getId()),
-                StudioLanguage.choose(null, kept, accept), null);
+                .data("from", Math.max(1, post.version - 1)).data("csrf", pages.csrf(caller)).data("zone", z.getId()), caller);
     }
 
     @GET
     @Path("diff")
     @Operation(summary = "Two versions compared (from, to): changed fields, and the Markdown line by line")
-    public Response diff(@PathParam("id") String id, @QueryParam("from") long from, @QueryParam("to") long to,
-            @CookieParam(StudioLanguage.COOKIE) String kept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return StudioEditorResource.toSignIn();
-        }
+    public Response diff(@PathParam("id") String id, @QueryParam("from") long from, @QueryParam("to") long to) {
+        Caller caller = pages.caller();
         Post post = StudioEditorResource.readable(caller, id);
         Revisions.Comparison c = revisions.compare(caller, post.id, from, to);
-        return StudioPages.page(Response.ok(), diff.instance().data("post", PostRow.of(post)).data("c", c),
-                StudioLanguage.choose(null, kept, accept), null);
+        return pages.page(Response.ok(), diff.instance().data("post", PostRow.of(post)).data("c", c), caller);
     }
 
     @POST
@@ -110,12 +94,8 @@ public class StudioRevisionsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Restore a version as the newest (form fields csrf, and seen: the version the page showed as current)")
     public Response restore(@PathParam("id") String id, @PathParam("version") long version, @FormParam("csrf") String csrf,
-            @FormParam("seen") Long seen, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller caller = pages.signedIn(authorization);
-        if (caller == null) {
-            return StudioEditorResource.toSignIn();
-        }
-        pages.requireCsrf(caller, csrf);
+            @FormParam("seen") Long seen) {
+        Caller caller = pages.form(csrf);
         Post post = StudioEditorResource.readable(caller, id);
         long before = post.version;
         boolean changed = revisions.restore(caller, post.id, version, seen).version != before;
