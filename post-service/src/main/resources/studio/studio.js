@@ -22,6 +22,14 @@ document.addEventListener('submit', function (e) {
   }
 });
 
+// Forms that undo something ask first: <form data-confirm="question">.
+document.addEventListener('submit', function (e) {
+  var question = e.target.dataset && e.target.dataset.confirm;
+  if (question && !window.confirm(question)) {
+    e.preventDefault();
+  }
+});
+
 // Copy buttons: <button data-copy="id-of-a-field">.
 document.addEventListener('click', function (e) {
   var id = e.target.dataset && e.target.dataset.copy;

@@ -88,6 +88,19 @@ public final class Browser implements AutoCloseable {
         command("POST", "/url", Map.of("url", url));
     }
 
+    /**
+     * The address once it ends with {@code suffix} (a click's navigation may still be under way when
+     * the click returns), or whatever it is after 5 s.
+     */
+    public String urlEndingWith(String suffix) throws IOException, InterruptedException {
+        String now = url();
+        for (int i = 0; i < 50 && !now.endsWith(suffix); i++) {
+            Thread.sleep(100);
+            now = url();
+        }
+        return now;
+    }
+
     public String url() throws IOException, InterruptedException {
         return command("GET", "/url", null).asText();
     }
@@ -111,12 +124,42 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks the button that reads {@code text}. */
     public void click(String text) throws IOException, InterruptedException {
-        command("POST", "/element/" + find("//button[normalize-space()='" + text + "']") + "/click", Map.of());
+        String button = find("//button[normalize-space()='" + text + "']");
+        markPage();
+        command("POST", "/element/" + button + "/click", Map.of());
+        settle();
     }
 
     /** Follows the link that reads {@code text}. */
     public void follow(String text) throws IOException, InterruptedException {
-        command("POST", "/element/" + find("//a[normalize-space()='" + text + "']") + "/click", Map.of());
+        String link = find("//a[normalize-space()='" + text + "']");
+        markPage();
+        command("POST", "/element/" + link + "/click", Map.of());
+        settle();
+    }
+
+    private void markPage() throws IOException, InterruptedException {
+        script("window.__leaving = false; window.addEventListener('beforeunload', function () { window.__leaving = true; });"
+                + " document.__old = true; return ''");
+    }
+
+    /**
+     * Returns once a navigation the click started has loaded its page (ChromeDriver does not always
+     * wait for a form's), or at once when the click started none within 200 ms (a script's button).
+     */
+    private void settle() throws IOException, InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            String state;
+            try {
+                state = script("return document.__old ? (window.__leaving ? 'leaving' : 'same') : document.readyState");
+            } catch (IllegalStateException navigating) {
+                state = "navigating";
+            }
+            if ("complete".equals(state) || ("same".equals(state) && i >= 2)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** What the field labelled {@code label} holds now. */

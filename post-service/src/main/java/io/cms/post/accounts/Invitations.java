@@ -89,7 +89,7 @@ public class Invitations {
                 .setParameter(4, UrlTokens.hash(token)).setParameter(5, now).setParameter(6, caller.actor())
                 .setParameter(7, expiresAt).executeUpdate();
         audit.record(caller.actor(), "invitation.created", "invitation:" + id, Map.of("email", address, "role", r.id()));
-        return new View(id.toString(), address, r.id(), now, caller.actor(), expiresAt, publicUrl + "/api/invitations/" + token);
+        return new View(id.toString(), address, r.id(), now, caller.actor(), expiresAt, publicUrl + "/studio/invitations/" + token);
     }
 
     /** Pending invitations, for those who may invite (editors and above). */

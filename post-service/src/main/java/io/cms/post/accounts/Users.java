@@ -217,7 +217,7 @@ public class Users {
     }
 
     /** Whether the caller may change a user of {@code role}: a rank above it, or an admin for admins. */
-    private static boolean manages(Caller caller, Role role) {
+    public static boolean manages(Caller caller, Role role) {
         if (caller.role() == null) {
             return false;
         }
@@ -229,7 +229,7 @@ public class Users {
         };
     }
 
-    static boolean mayAssign(Caller caller, Role role) {
+    public static boolean mayAssign(Caller caller, Role role) {
         return caller.role() != null && caller.role().mayAssign(role);
     }
 

@@ -263,4 +263,130 @@ public interface StudioMessages {
 
     @Message("Sections")
     String sections();
+
+    @Message("API keys")
+    String keys();
+
+    @Message("Content keys read published content (26 characters, as Ghost's Content API keys; they may go in a page's address as ?key=). Admin keys act as an admin: keep them on servers.")
+    String keysHint();
+
+    @Message("The key is revoked: every service refuses it within seconds.")
+    String keyRevoked();
+
+    @Message("Key \"{name}\" made. Copy it now: it is shown only this once.")
+    String keyMade(String name);
+
+    @Message("Key")
+    String theKey();
+
+    @Message("Name")
+    String keyName();
+
+    @Message("Kind")
+    String keyKind();
+
+    @Message("{#when kind}{#is 'content'}Content (reads published content){#is 'admin'}Admin (acts as an admin){#else}{kind}{/when}")
+    String kindName(String kind);
+
+    @Message("Create key")
+    String createKey();
+
+    @Message("Active keys")
+    String activeKeys();
+
+    @Message("No keys yet.")
+    String noKeys();
+
+    @Message("Created ({zone})")
+    String createdAt(String zone);
+
+    @Message("Last used")
+    String lastUsed();
+
+    @Message("never")
+    String never();
+
+    @Message("Revoke the key \"{name}\"? Whatever uses it stops working.")
+    String confirmRevoke(String name);
+
+    @Message("Revoke")
+    String revoke();
+
+    @Message("Users")
+    String users();
+
+    @Message("Done.")
+    String done();
+
+    @Message("Invitation for {email} made. Pass this link on: it works once.")
+    String invitationMade(String email);
+
+    @Message("Invitation link")
+    String invitationLink();
+
+    @Message("Name")
+    String userName();
+
+    @Message("Role")
+    String role();
+
+    @Message("Role of {name}")
+    String roleOf(String name);
+
+    @Message("{#when role}{#is 'owner'}Owner{#is 'admin'}Admin{#is 'editor'}Editor{#is 'author'}Author{#is 'contributor'}Contributor{#else}{role}{/when}")
+    String roleName(String role);
+
+    @Message("Change role")
+    String changeRole();
+
+    @Message("Remove {name}? Their posts stay, owned by no one.")
+    String confirmDelete(String name);
+
+    @Message("Remove")
+    String remove();
+
+    @Message("The first {shown} of {total} users.")
+    String firstUsers(int shown, long total);
+
+    @Message("Invite someone")
+    String invite();
+
+    @Message("Valid for")
+    String validFor();
+
+    @Message("{count} days")
+    String days(int count);
+
+    @Message("Make invitation link")
+    String sendInvitation();
+
+    @Message("Pending invitations")
+    String pendingInvitations();
+
+    @Message("Expires ({zone})")
+    String expires(String zone);
+
+    @Message("Invitation")
+    String invitation();
+
+    @Message("{email} is invited to join as {role}.")
+    String invitedAs(String email, String role);
+
+    @Message("Your name")
+    String yourName();
+
+    @Message("Choose a password")
+    String choosePassword();
+
+    @Message("At least 12 characters; not a common password, nor your name or address.")
+    String passwordRules();
+
+    @Message("Create account")
+    String createAccount();
+
+    @Message("This invitation link is not valid any more (used, revoked or expired). Ask for a new one.")
+    String invitationGone();
+
+    @Message("Your account is ready. Sign in.")
+    String accountReady();
 }

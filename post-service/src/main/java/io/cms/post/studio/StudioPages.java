@@ -49,6 +49,8 @@ public class StudioPages {
     public record Nav(String name, String role, boolean editor, boolean admin, String csrf) {
     }
 
+    private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Callers callers;
     private final SessionTokens tokens;
     private final SessionCookies cookies;
@@ -102,6 +104,14 @@ public class StudioPages {
         }
     }
 
+    /** A refusal as lines a page shows: each field at fault with its reason, else the message. */
+    static java.util.List<String> describe(ProblemException e) {
+        if (e.errors().isEmpty()) {
+            return java.util.List.of(e.getMessage());
+        }
+        return e.errors().stream().map(f -> f.field() + ": " + f.message()).toList();
+    }
+
     /** The language asked for ({@code ?lang=}), kept, or the browser's. */
     Locale locale() {
         HttpServerRequest r = request();
@@ -110,6 +120,11 @@ public class StudioPages {
 
     ZoneId zone() {
         return StudioZone.of(cookie(StudioZone.COOKIE));
+    }
+
+    /** A time as the writer reads it: to the minute, in their zone; empty for none. */
+    String time(java.time.OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(zone()).format(MINUTES);
     }
 
     StudioMessages messages() {
@@ -129,6 +144,8 @@ public class StudioPages {
             t.data("nav", new Nav(me == null ? "" : me.name, caller.role().id(), caller.role().atLeast(Role.EDITOR), caller.admin(),
                     csrf(caller)));
         }
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts,
+        // which the CORS filter refuses. Tokens in addresses (invitations) never leave the origin.
         r.entity(t.setLocale(locale).data("lang", locale.getLanguage()).data("languages", StudioLanguage.KNOWN).render())
                 .type("text/html; charset=utf-8")
                 .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).header("Content-Security-Policy", POLICY)

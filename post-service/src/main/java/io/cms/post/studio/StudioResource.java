@@ -83,8 +83,9 @@ public class StudioResource {
     @GET
     @Path("sign-in")
     @Operation(summary = "The sign-in page")
-    public Response signInPage() {
-        return pages.page(Response.ok(), signIn.instance().data("email", "").data("error", null), null);
+    public Response signInPage(@QueryParam("welcome") String welcome) {
+        return pages.page(Response.ok(), signIn.instance().data("email", "").data("error", null)
+                .data("note", welcome != null ? pages.messages().accountReady() : null), null);
     }
 
     @POST

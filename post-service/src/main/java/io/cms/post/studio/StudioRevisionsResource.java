@@ -2,7 +2,6 @@ package io.cms.post.studio;
 
 import java.net.URI;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Studio")
 public class StudioRevisionsResource {
 
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     /** A version as a line of the list. */
     @TemplateData
     public record Row(long version, String change, String fields, String by, String at) {
@@ -72,7 +69,7 @@ public class StudioRevisionsResource {
         ZoneId z = pages.zone();
         List<Row> rows = all.stream().sorted((a, b) -> Long.compare(b.version, a.version))
                 .map(r -> new Row(r.version, r.changeType, String.join(", ", r.changedFields), names.getOrDefault(r.changedBy, r.changedBy),
-                        r.changedAt.atZoneSameInstant(z).format(MINUTES)))
+                        pages.time(r.changedAt)))
                 .toList();
         return pages.page(Response.ok(), list.instance().data("post", PostRow.of(post)).data("rows", rows)
                 .data("current", post.version).data("mayRestore", PostRules.mayEdit(caller, post))

@@ -36,7 +36,7 @@ class InvitationsIT {
         String email = unique("invited");
         Response made = invite(bootstrap(), email, "editor", null);
         made.then().statusCode(201).header("Cache-Control", "private, no-store")
-                .body("url", matchesPattern("http://localhost:8081/api/invitations/[A-Za-z0-9_-]{43}"))
+                .body("url", matchesPattern("http://localhost:8081/studio/invitations/[A-Za-z0-9_-]{43}"))
                 .body("role", equalTo("editor"));
         String path = path(made);
         given().get(path).then().statusCode(200).body("email", equalTo(email)).body("role", equalTo("editor"));
@@ -118,7 +118,7 @@ class InvitationsIT {
 
     private static String path(Response made) {
         String url = made.then().statusCode(201).extract().path("url");
-        return url.substring(url.indexOf("/api/"));
+        return "/api/invitations/" + url.substring(url.lastIndexOf('/') + 1);
     }
 
     private static String user(String role) {

@@ -47,7 +47,8 @@ class StudioBrowserIT {
             assertFalse(browser.text().contains(draft), "a draft is not published");
 
             browser.click("Sign out");
-            assertTrue(browser.url().endsWith("/studio/sign-in"), browser.url());
+            String out = browser.urlEndingWith("/studio/sign-in");
+            assertTrue(out.endsWith("/studio/sign-in"), out);
             browser.open(studio() + "posts");
             assertTrue(browser.url().endsWith("/studio/sign-in"), "signed out: " + browser.url());
         }
@@ -160,6 +161,27 @@ class StudioBrowserIT {
                     && report.contains("is not UTF-8 text"), report);
             browser.follow(slug);
             assertTrue(browser.value("Title").equals("ブラウザーから"), browser.value("Title"));
+        }
+    }
+
+    @Test
+    void anInvitedPersonMakesTheirAccountAndSignsIn() throws Exception {
+        String email = "browser-invited-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String url = RestAssured.given().header("Authorization", "Bearer " + io.cms.post.InfraResource.ADMIN_TOKEN)
+                .contentType("application/json").body(java.util.Map.of("email", email, "role", "contributor"))
+                .post("/api/invitations").then().statusCode(201).extract().path("url");
+        try (Browser browser = new Browser("ja")) {
+            browser.open(studio() + url.substring(url.indexOf("/studio/") + "/studio/".length()));
+            assertTrue(browser.text().contains(email + " が 寄稿者 として招待されています。"), browser.text());
+            browser.fill("あなたの名前", "招かれた人");
+            browser.fill("パスワードを決める", StudioIT.PASSWORD);
+            browser.click("アカウントを作成");
+            assertTrue(browser.text().contains("アカウントを作成しました"), browser.text());
+            browser.fill("メールアドレス", email);
+            browser.fill("パスワード", StudioIT.PASSWORD);
+            browser.click("サインイン");
+            assertTrue(browser.url().endsWith("/studio/posts"), browser.url());
+            assertTrue(browser.text().contains("招かれた人"), browser.text());
         }
     }
 }
