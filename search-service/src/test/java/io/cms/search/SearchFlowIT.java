@@ -63,6 +63,29 @@ class SearchFlowIT {
         }
     }
 
+    @Test
+    void draftsAreFoundOnlyByStaffSearchesWithTheirStatus() throws Exception {
+        UUID draft = UUID.randomUUID();
+        UUID published = UUID.randomUUID();
+        try (PostEvents events = new PostEvents()) {
+            events.send("cms.post.updated", draft, 2, "draft", "下書きの題名", "まだ公開していない榧の話です。", "ja", null);
+            events.publish(published, 1, "公開した題名", "公開した榧の話です。", "ja", null);
+            awaitVersion(published, 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN)
+                    .queryParam("q", "榧").queryParam("drafts", "true").get("/api/search").jsonPath().getList("items.id")
+                    .contains(draft.toString()));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(published.toString()), ids("榧"), "the public finds no draft");
+        given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).queryParam("q", "榧").queryParam("drafts", "true")
+                .get("/api/search").then().statusCode(200).header("Cache-Control", "private, no-store")
+                .body("items.find { it.id == '" + draft + "' }.status", equalTo("draft"))
+                .body("items.find { it.id == '" + published + "' }.status", equalTo("published"));
+        given().queryParam("q", "榧").get("/api/search").then().body("items[0]", not(org.hamcrest.Matchers.hasKey("status")));
+        given().get("/api/search/posts/" + draft).then().statusCode(404);
+        given().queryParam("q", "榧").queryParam("drafts", "true").get("/api/search").then().statusCode(401);
+        given().get("/api/search/suggest?q=下書き").then().body("suggestions", not(hasItem("下書きの題名")));
+    }
+
     /** An answer is cached per index state: conditional while nothing changed, new once a change is searchable. */
     @Test
     void answersAreConditionalAndFollowTheIndex() throws Exception {

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * the event contract: post-service writes it, render- and search-service read it (unknown fields are
  * ignored, so the producer can add fields first), and the contract fixtures check both sides. A
  * deletion keeps {@code id}, {@code slug}, {@code title} and {@code version} and sets {@code deleted};
- * the other content fields are then null or empty. {@code changedFields} names what this change altered.
+ * the other content fields are then null or empty. {@code changedFields} names what this change altered;
+ * {@code ownerId} is the user who owns the post (null for none, e.g. an import not yet claimed).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PostChangedEvent(
@@ -34,7 +35,8 @@ public record PostChangedEvent(
         long version,
         Map<String, Object> frontMatter,
         boolean deleted,
-        List<String> changedFields) implements VersionedPost {
+        List<String> changedFields,
+        UUID ownerId) implements VersionedPost {
 
     /** Only published posts are rendered, searchable and delivered as content. */
     @JsonIgnore

@@ -50,6 +50,63 @@ public final class InternalService {
         return json.readTree(answer.body());
     }
 
+    /** A peer's answer: its status and its JSON (a missing node when the body is not JSON). */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    /** The peer could not be reached, or did not answer in time. */
+    public static final class Unreachable extends RuntimeException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** {@link #postJson}, read as JSON; {@link Unreachable} when the peer does not answer. */
+    public Answer postForAnswer(String path, Object body) {
+        return answer(() -> postJson(path, body));
+    }
+
+    /** {@link #getAs}, read as JSON; {@link Unreachable} when the peer does not answer. */
+    public Answer getForAnswerAs(String path, String authorization) {
+        return answer(() -> getAs(path, authorization));
+    }
+
+    private interface Call {
+        HttpResponse<byte[]> send() throws Exception;
+    }
+
+    private Answer answer(Call call) {
+        HttpResponse<byte[]> r;
+        try {
+            r = call.send();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable(name + " did not answer: interrupted", e);
+        } catch (Exception e) {
+            throw new Unreachable(name + " did not answer: " + e, e);
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(r.body());
+        } catch (java.io.IOException notJson) {
+            body = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        return new Answer(r.statusCode(), body == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : body);
+    }
+
+    /**
+     * A GET on behalf of a caller: their own {@code Authorization} instead of the admin token, so the
+     * peer applies that caller's rights. The answer as it came.
+     */
+    public HttpResponse<byte[]> getAs(String path, String authorization) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url.orElseThrow(() -> new IllegalStateException(setting + " is not set"))
+                + path)).timeout(TIMEOUT).GET();
+        if (authorization != null) {
+            r.header("Authorization", authorization);
+        }
+        return send(r);
+    }
+
     /** A POST of a JSON body: the answer as it came (status and bytes). */
     public HttpResponse<byte[]> postJson(String path, Object body) throws Exception {
         return send(request(path).header("Content-Type", "application/json")

@@ -132,6 +132,44 @@ class StudioFlowsIT {
         }
     }
 
+    @Test
+    void theListSearchesThroughSearchServiceFindingWhatTheWriterMaySee() throws Exception {
+        String word = "榧" + UUID.randomUUID().toString().substring(0, 4);
+        try (Browser mine = signedIn("Searching author", "author"); Browser theirs = signedIn("Other author", "author");
+                Browser editor = signedIn("Searching editor", "editor")) {
+            draftThroughTheEditor(mine, "自分の下書き " + word, "自分だけの" + word + "の話。");
+            draftThroughTheEditor(theirs, "他人の下書き " + word, "他人の" + word + "の話。");
+            for (Browser b : java.util.List.of(mine, editor)) {
+                b.open(stack.url("post-service", "/studio/posts"));
+            }
+            String[] seen = new String[1];
+            Stack.awaitTrue(15, () -> {
+                try {
+                    mine.fill("Search", word);
+                    mine.click("Filter");
+                    seen[0] = mine.text();
+                    return seen[0].contains("自分の下書き");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertFalse(seen[0].contains("他人の下書き"), "an author finds another's draft: " + seen[0]);
+            Stack.awaitTrue(15, () -> {
+                try {
+                    editor.fill("Search", word);
+                    editor.click("Filter");
+                    seen[0] = editor.text();
+                    return seen[0].contains("自分の下書き") && seen[0].contains("他人の下書き");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        HttpResponse<String> anonymous = stack.send(stack.request("search-service", "/api/search?q="
+                + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(0, JSON.readTree(anonymous.body()).get("total").asInt(), anonymous.body());
+    }
+
     private static String leavingIsGuarded(Browser browser) throws Exception {
         return browser.script("var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
                 + " return String(e.defaultPrevented)");
@@ -167,9 +205,14 @@ class StudioFlowsIT {
 
     /** A browser signed in to the studio as a new author. */
     private static Browser signedIn(String name) throws Exception {
+        return signedIn(name, "author");
+    }
+
+    /** A browser signed in to the studio as a new user with {@code role}. */
+    private static Browser signedIn(String name, String role) throws Exception {
         String email = "studio-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         HttpResponse<String> made = stack.send(stack.admin("post-service", "/api/users").header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "name", name, "role", "author",
+                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "name", name, "role", role,
                         "password", PASSWORD)))));
         assertEquals(201, made.statusCode(), made.body());
         Browser browser = new Browser("en-US");

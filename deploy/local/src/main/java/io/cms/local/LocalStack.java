@@ -145,6 +145,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("CMS_PUBLIC_RENDER_URL", "http://localhost:" + port("render-service"));
         env.put("CMS_POST_INTERNAL_URL", "http://localhost:" + port("post-service"));
         env.put("CMS_RENDER_INTERNAL_URL", "http://localhost:" + port("render-service"));
+        env.put("CMS_SEARCH_INTERNAL_URL", "http://localhost:" + port("search-service"));
         env.put("CMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "*");
         env.putAll(settings.serviceEnvironment());
         if (s.database() != null) {

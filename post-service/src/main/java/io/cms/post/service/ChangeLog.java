@@ -47,7 +47,7 @@ public class ChangeLog {
     public static PostChangedEvent snapshot(Post p, List<String> changedFields) {
         return new PostChangedEvent(p.id, p.slug, p.title, p.markdown, p.excerpt, p.author,
                 List.copyOf(p.tags), List.copyOf(p.categories), p.lang, p.layout, p.status.wireName(),
-                p.publishedAt, p.createdAt, p.updatedAt, p.version, p.frontMatter, false, changedFields);
+                p.publishedAt, p.createdAt, p.updatedAt, p.version, p.frontMatter, false, changedFields, p.ownerId);
     }
 
     /** Field names whose values differ between two snapshots, in payload order. */
@@ -89,7 +89,7 @@ public class ChangeLog {
     public void recordDeletion(Post post, String actor, OffsetDateTime at) {
         PostChangedEvent tombstone = new PostChangedEvent(post.id, post.slug, post.title, null, null, null,
                 List.of(), List.of(), null, null, null, null, post.createdAt, at, post.version + 1, Map.of(), true,
-                List.of());
+                List.of(), null);
         write(tombstone, PostEventType.DELETED, actor, at);
     }
 

@@ -1,6 +1,5 @@
 package io.cms.post.studio;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,10 @@ public class LivePreview {
     }
 
     private final InternalService render;
-    private final ObjectMapper json;
 
     LivePreview(@ConfigProperty(name = "cms.studio.render-url") Optional<String> url,
             @ConfigProperty(name = "cms.admin-token") String token, ObjectMapper json) {
         this.render = new InternalService("render-service", "cms.studio.render-url", url, token, json);
-        this.json = json;
     }
 
     /** The preview, or the reason there is none, for a page to show. */
@@ -69,25 +66,22 @@ public class LivePreview {
         if (render.url().isEmpty()) {
             throw new ProblemException(ProblemException.Kind.UNAVAILABLE, "Preview needs render-service's address (CMS_RENDER_INTERNAL_URL)");
         }
-        HttpResponse<byte[]> answer;
-        JsonNode body;
+        InternalService.Answer answer;
         try {
-            answer = render.postJson("/api/render/preview", Map.of("markdown", text, "title", title == null ? "" : title,
+            answer = render.postForAnswer("/api/render/preview", Map.of("markdown", text, "title", title == null ? "" : title,
                     "excerpt", excerpt == null ? "" : excerpt));
-            body = json.readTree(answer.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(e);
-        } catch (Exception e) {
-            throw unavailable(e);
+        } catch (InternalService.Unreachable e) {
+            LOG.warn(e.getMessage());
+            throw new ProblemException(ProblemException.Kind.UNAVAILABLE, "The preview is not available now (render-service does not answer)");
         }
-        if (answer.statusCode() == 422) {
+        JsonNode body = answer.body();
+        if (answer.status() == 422) {
             throw new ProblemException(ProblemException.Kind.UNRENDERABLE, body.path("detail").asText("The text cannot be rendered"));
         }
-        if (answer.statusCode() != 200) {
-            LOG.warnf("render-service answered %d to a preview: %s", answer.statusCode(), body.path("detail").asText());
+        if (answer.status() != 200) {
+            LOG.warnf("render-service answered %d to a preview: %s", answer.status(), body.path("detail").asText());
             throw new ProblemException(ProblemException.Kind.UNAVAILABLE, "The preview is not available now (render-service answered "
-                    + answer.statusCode() + ")");
+                    + answer.status() + ")");
         }
         List<Check> checks = new ArrayList<>();
         for (JsonNode w : body.path("warnings")) {
@@ -97,10 +91,5 @@ public class LivePreview {
         }
         return new Preview(body.path("html").asText(), checks, body.path("readingTimeMinutes").asInt(),
                 body.path("wordCount").asInt(), body.path("cjkCharCount").asInt());
-    }
-
-    private static ProblemException unavailable(Exception e) {
-        LOG.warnf("render-service did not answer a preview: %s", e.toString());
-        return new ProblemException(ProblemException.Kind.UNAVAILABLE, "The preview is not available now (render-service does not answer)");
     }
 }

@@ -389,4 +389,88 @@ public interface StudioMessages {
 
     @Message("Your account is ready. Sign in.")
     String accountReady();
+
+    @Message("Webhooks")
+    String webhooks();
+
+    @Message("Each subscription is sent the content events it asks for, signed with its secret (Standard Webhooks), retried for a day, and logged.")
+    String webhooksHint();
+
+    @Message("Subscribed {url}. Copy the signing secret now: it is shown only this once.")
+    String webhookMade(String url);
+
+    @Message("Signing secret")
+    String signingSecret();
+
+    @Message("No webhooks yet.")
+    String noWebhooks();
+
+    @Message("Events")
+    String events();
+
+    @Message("all")
+    String allEvents();
+
+    @Message("active")
+    String active();
+
+    @Message("disabled")
+    String disabled();
+
+    @Message("Remove the webhook to {url}? Its delivery log goes with it.")
+    String confirmUnsubscribe(String url);
+
+    @Message("Add a webhook")
+    String addWebhook();
+
+    @Message("none ticked: all")
+    String noneMeansAll();
+
+    @Message("Description")
+    String description();
+
+    @Message("Subscribe")
+    String subscribe();
+
+    @Message("Replay events since ({zone})")
+    String replaySince(String zone);
+
+    @Message("Replay")
+    String replay();
+
+    @Message("{queued} events queued again (of {scanned} read back).")
+    String replayed(int queued, long scanned);
+
+    @Message("Sent again.")
+    String redelivered();
+
+    @Message("Recent deliveries ({total} in all)")
+    String recentDeliveries(long total);
+
+    @Message("No deliveries yet.")
+    String noDeliveries();
+
+    @Message("Event")
+    String event();
+
+    @Message("Response")
+    String response();
+
+    @Message("Response body")
+    String responseBody();
+
+    @Message("{#when status}{#is 'delivered'}Delivered{#is 'failed'}Failed{#is 'pending'}Pending{#else}{status}{/when}")
+    String deliveryStatus(String status);
+
+    @Message("{count} attempts")
+    String attempts(int count);
+
+    @Message("Redeliver")
+    String redeliver();
+
+    @Message("Tag")
+    String tag();
+
+    @Message("Search")
+    String search();
 }

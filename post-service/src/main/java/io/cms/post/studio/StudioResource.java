@@ -1,6 +1,7 @@
 package io.cms.post.studio;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import io.cms.common.auth.Caller;
@@ -9,6 +10,7 @@ import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.SessionCookies;
+import io.cms.post.Post;
 import io.cms.post.PostStatus;
 import io.cms.post.accounts.Sessions;
 import io.cms.post.service.PostQuery;
@@ -20,6 +22,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,11 +52,14 @@ public class StudioResource {
     private final StudioPages pages;
     private final SessionCookies cookies;
     private final PostQuery query;
+    private final StudioSearch search;
     private final CurrentVertxRequest current;
     private final ClientAddress clients = ClientAddress.fromConfig();
 
     StudioResource(@Location("studio/signIn.html") Template signIn, @Location("studio/posts.html") Template posts,
-            Sessions sessions, StudioPages pages, SessionCookies cookies, PostQuery query, CurrentVertxRequest current) {
+            Sessions sessions, StudioPages pages, SessionCookies cookies, PostQuery query, StudioSearch search,
+            CurrentVertxRequest current) {
+        this.search = search;
         this.signIn = signIn;
         this.posts = posts;
         this.sessions = sessions;
@@ -128,18 +134,53 @@ public class StudioResource {
 
     @GET
     @Path("posts")
-    @Operation(summary = "Posts with their status, author, tags and last change; filter by status")
-    public Response postList(@QueryParam("status") String status, @QueryParam("page") String page) {
+    @Operation(summary = "Posts with their status, author, tags and last change; filter by status, tag, author; or search (q)")
+    public Response postList(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("tag") String tag,
+            @QueryParam("author") String author, @QueryParam("page") String page,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = pages.caller();
         PostStatus wanted = statusOf(status);
         int p = pageOf(page);
         UUID ownOnly = PostRules.seesAll(caller) ? null : UUID.fromString(caller.userId());
-        PostQuery.Result result = query.list(new PostQuery.Filter(wanted, null, null, null, null, null, null, ownOnly),
-                PostQuery.SortField.updatedAt, true, p, PAGE_SIZE, null);
-        TemplateInstance t = posts.instance().data("posts", result.items().stream().map(PostRow::of).toList())
-                .data("total", result.total()).data("status", wanted == null ? "" : wanted.wireName()).data("previousPage", p - 1)
-                .data("nextPage", p + 1).data("hasNext", (long) p * PAGE_SIZE < result.total()).data("hasPrevious", p > 1);
-        return pages.page(Response.ok(), t, caller);
+        String t = blankToNull(tag);
+        String a = blankToNull(author);
+        String text = q == null || q.isBlank() ? null : q.strip();
+        List<Post> found;
+        long total;
+        String searchError = null;
+        if (text != null) {
+            // Searching: search-service finds and ranks (with this writer's rights); the filters do not apply.
+            StudioSearch.Found hits;
+            try {
+                hits = search.find(text, authorization, p, PAGE_SIZE);
+            } catch (ProblemException e) {
+                searchError = e.getMessage();
+                hits = new StudioSearch.Found(List.of(), 0);
+            }
+            found = hits.posts().stream().filter(post -> PostRules.mayRead(caller, post)).toList();
+            total = hits.total();
+        } else {
+            PostQuery.Result result = query.list(new PostQuery.Filter(wanted, t, null, a, null, null, null, ownOnly),
+                    PostQuery.SortField.updatedAt, true, p, PAGE_SIZE, null);
+            found = result.items();
+            total = result.total();
+        }
+        TemplateInstance view = posts.instance().data("posts", found.stream().map(PostRow::of).toList())
+                .data("total", total).data("q", text == null ? "" : text).data("searchError", searchError).data("status", wanted == null ? "" : wanted.wireName()).data("previousPage", p - 1)
+                .data("nextPage", p + 1).data("hasNext", (long) p * PAGE_SIZE < total).data("hasPrevious", p > 1)
+                .data("tag", t == null ? "" : t).data("author", a == null ? "" : a)
+                .data("filterQuery", query("q", text) + query("status", wanted == null ? null : wanted.wireName()) + query("tag", t)
+                        + query("author", a));
+        return pages.page(Response.ok(), view, caller);
+    }
+
+    /** {@code name=value&} for a filter that is set; the pages' links keep the filters. */
+    private static String query(String name, String value) {
+        return value == null ? "" : name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8) + "&";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip().substring(0, Math.min(value.strip().length(), 100));
     }
 
     private static PostStatus statusOf(String value) {

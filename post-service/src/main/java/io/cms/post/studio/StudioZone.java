@@ -34,7 +34,7 @@ final class StudioZone {
     /** A {@code datetime-local} value (2026-12-08T09:30) in the zone; refused naming the field. */
     static OffsetDateTime read(String field, String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(field, "is required to schedule");
+            throw ProblemException.invalid(field, "is required: a date and time");
         }
         try {
             return LocalDateTime.parse(value.strip()).atZone(zone).toOffsetDateTime();

@@ -72,4 +72,21 @@ class StudioIT {
         given().cookie("cms_lang", "en").header("Accept-Language", "ja").get("/studio/sign-in").then()
                 .body(containsString(">Password<"));
     }
+
+    @Test
+    void thePostListFiltersByTagAndAuthorAndKeepsTheFiltersOnItsPages() {
+        String tag = "studio-tag-" + UUID.randomUUID().toString().substring(0, 8);
+        String tagged = "Tagged " + tag;
+        String other = "Untagged " + tag;
+        for (Map<String, Object> post : List.of(Map.<String, Object>of("title", tagged, "markdown", "x", "tags", List.of(tag),
+                "author", "Filter Author " + tag), Map.<String, Object>of("title", other, "markdown", "y"))) {
+            given().header("Authorization", "Bearer " + io.cms.post.InfraResource.ADMIN_TOKEN).contentType("application/json")
+                    .body(post).post("/api/posts").then().statusCode(201);
+        }
+        StudioEditorIT.Session editor = StudioEditorIT.Session.of("editor");
+        editor.page().get("/studio/posts?tag=" + tag).then().statusCode(200).body(containsString(tagged))
+                .body(org.hamcrest.Matchers.not(containsString(other))).body(containsString("value=\"" + tag + "\""));
+        editor.page().get("/studio/posts?author=Filter Author " + tag).then().statusCode(200).body(containsString(tagged))
+                .body(org.hamcrest.Matchers.not(containsString(other)));
+    }
 }

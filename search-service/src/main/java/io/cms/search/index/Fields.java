@@ -5,8 +5,15 @@ public final class Fields {
 
     public static final String ID = "id";
     public static final String VERSION = "version";
-    /** "true" for a searchable post; a removed post keeps a hidden document that remembers its version. */
+    /**
+     * "true" for a published post, "draft" for one not published (found only by staff searches), and
+     * "false" for a deleted post's hidden document that remembers its version.
+     */
     public static final String VISIBLE = "visible";
+    /** The owning user's id, for an author's search of their own drafts. */
+    public static final String OWNER = "owner";
+    /** draft, scheduled or published: stored, shown in staff searches. */
+    public static final String STATUS = "status";
     public static final String SLUG = "slug";
     public static final String TITLE = "title";
     public static final String EXCERPT = "excerpt";

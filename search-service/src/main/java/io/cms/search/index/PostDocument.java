@@ -38,11 +38,16 @@ public final class PostDocument {
         d.add(new StringField(Fields.ID, e.id().toString(), Field.Store.YES));
         d.add(new StoredField(Fields.VERSION, e.version()));
         d.add(new NumericDocValuesField(Fields.VERSION, e.version()));
-        if (!e.isPublic()) {
+        if (e.deleted()) {
             d.add(new StringField(Fields.VISIBLE, "false", Field.Store.NO));
             return d;
         }
-        d.add(new StringField(Fields.VISIBLE, "true", Field.Store.NO));
+        // Drafts are indexed too, for staff: public searches leave them out by this field.
+        d.add(new StringField(Fields.VISIBLE, e.isPublic() ? "true" : "draft", Field.Store.NO));
+        d.add(new StoredField(Fields.STATUS, e.status() == null ? "" : e.status()));
+        if (e.ownerId() != null) {
+            d.add(new StringField(Fields.OWNER, e.ownerId().toString(), Field.Store.NO));
+        }
         TextExtractor.Extracted body = TextExtractor.extract(e.markdown());
         String title = e.title() == null ? "" : e.title();
         String excerpt = e.excerpt() == null ? "" : e.excerpt();

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
+import io.cms.common.auth.Caller;
+import io.cms.common.auth.Callers;
+import io.cms.common.auth.Role;
 import io.cms.common.cache.Representation;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.PublishedRead;
@@ -45,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Full-text search over published posts. */
+/** Full-text search over published posts; with {@code drafts=true}, staff find unpublished posts too. */
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @RateLimited(RateLimited.Policy.READ)
@@ -68,12 +71,14 @@ public class SearchResource {
     private final SearchResults results;
     private final IndexWaiters waiters;
     private final ClientAddress clients;
+    private final Callers callers;
 
-    SearchResource(SearchService search, SearchResults results, IndexWaiters waiters, ClientAddress clients) {
+    SearchResource(SearchService search, SearchResults results, IndexWaiters waiters, ClientAddress clients, Callers callers) {
         this.search = search;
         this.results = results;
         this.waiters = waiters;
         this.clients = clients;
+        this.callers = callers;
     }
 
     @GET
@@ -84,6 +89,7 @@ public class SearchResource {
             @QueryParam("category") String category, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit,
+            @QueryParam("drafts") boolean drafts, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         boolean byDate;
@@ -101,15 +107,33 @@ public class SearchResource {
                     message, (long) ResultWindow.MAX_RESULTS, ResultWindow.reach(p, l))));
         });
         long start = System.nanoTime();
+        SearchRequest.Scope scope = drafts ? staffScope(callers.of(authorization)) : SearchRequest.Scope.PUBLISHED;
         SearchRequest request = new SearchRequest(q, blank(tag), blank(category), blank(author), blank(lang),
-                instant("from", from, false), instant("to", to, true), byDate, p, l);
+                instant("from", from, false), instant("to", to, true), byDate, p, l, scope);
         // An answer the index state already has is sent from the event loop; a search runs on a worker.
         Optional<Representation> cached = results.cached(request);
         CompletionStage<Representation> answer = cached.isPresent() ? CompletableFuture.completedFuture(cached.get())
                 : CompletableFuture.supplyAsync(() -> search(request), WORKERS);
-        return answer.thenApply(a -> ConditionalResponse.of(a, ifNoneMatch, acceptEncoding, CACHE)
+        return answer.thenApply(a -> ConditionalResponse.of(a, ifNoneMatch, acceptEncoding, drafts ? ConditionalResponse.PRIVATE : CACHE)
                 .header(SERVER_TIMING, String.format(Locale.ROOT, "search;dur=%.3f", (System.nanoTime() - start) / 1e6))
                 .build());
+    }
+
+    /**
+     * What a staff search may find besides published posts: editors and above (and admin keys, the
+     * admin token) every post; authors and contributors their own.
+     */
+    private static SearchRequest.Scope staffScope(Caller caller) {
+        if (caller.anonymous()) {
+            throw new ProblemException(ProblemException.Kind.UNAUTHORIZED, "drafts: searching unpublished posts needs a staff session");
+        }
+        if (!caller.staff()) {
+            throw new ProblemException(ProblemException.Kind.FORBIDDEN, "drafts: " + caller.describe() + " reads published content only");
+        }
+        if (caller.admin() || (caller.role() != null && caller.role().atLeast(Role.EDITOR))) {
+            return SearchRequest.Scope.EVERY_POST;
+        }
+        return SearchRequest.Scope.publishedAndOwnedBy(caller.userId());
     }
 
     private Representation search(SearchRequest request) {

@@ -39,7 +39,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 public class SearchService {
 
     private static final Set<String> STORED = Set.of(Fields.ID, Fields.SLUG, Fields.TITLE, Fields.EXCERPT,
-            Fields.PUBLISHED_AT, Fields.TAG, Fields.LANG);
+            Fields.PUBLISHED_AT, Fields.TAG, Fields.LANG, Fields.STATUS);
     /**
      * What a hit needs, highlight sources included: one stored-fields read per hit. Reading the
      * highlight sources separately decompressed every hit's block twice (a quarter of a search's time).
@@ -90,7 +90,7 @@ public class SearchService {
         long total = top.totalHits.value;
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (r.page() - 1) * r.limit()),
                 top.scoreDocs.length);
-        List<SearchResult.Hit> hits = hits(searcher, page, text, index);
+        List<SearchResult.Hit> hits = hits(searcher, page, text, index, r.scope() != null && r.scope().drafts());
         return new SearchResult(total, r.page(), r.limit(), hits, facets(facets));
     }
 
@@ -144,6 +144,13 @@ public class SearchService {
         // broad query's matching time).
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST)
                 .add(new TermQuery(new Term(Fields.VISIBLE, "false")), Occur.MUST_NOT);
+        SearchRequest.Scope scope = r.scope() == null ? SearchRequest.Scope.PUBLISHED : r.scope();
+        if (!scope.drafts()) {
+            b.add(new TermQuery(new Term(Fields.VISIBLE, "draft")), Occur.MUST_NOT);
+        } else if (scope.ownerId() != null) {
+            b.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.VISIBLE, "true")), Occur.SHOULD)
+                    .add(new TermQuery(new Term(Fields.OWNER, scope.ownerId())), Occur.SHOULD).build(), Occur.FILTER);
+        }
         filter(b, Fields.TAG, r.tag());
         filter(b, Fields.CATEGORY, r.category());
         filter(b, Fields.AUTHOR, r.author());
@@ -162,7 +169,7 @@ public class SearchService {
         }
     }
 
-    private List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text, SearchIndex index)
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, Query text, SearchIndex index, boolean withStatus)
             throws IOException {
         Document[] docs = new Document[page.length];
         // One reader for all hits: each storedFields() has its own decompression buffers.
@@ -182,7 +189,8 @@ public class SearchService {
             hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.SLUG), d.get(Fields.TITLE), d.get(Fields.EXCERPT),
                     published == null ? null
                             : OffsetDateTime.ofInstant(Instant.ofEpochMilli(published.numericValue().longValue()), ZoneOffset.UTC),
-                    List.of(d.getValues(Fields.TAG)), Float.isNaN(page[i].score) ? 0 : page[i].score, marked));
+                    List.of(d.getValues(Fields.TAG)), Float.isNaN(page[i].score) ? 0 : page[i].score, marked,
+                    withStatus ? d.get(Fields.STATUS) : null));
         }
         return hits;
     }
