@@ -24,9 +24,10 @@ final class IndexFiles {
     /**
      * Version of the index layout (fields, their options, analyzers). An index committed with another
      * one is rebuilt from {@code cms.posts} at start. 2: offsets in the postings of highlighted fields.
-     * 4: stored fields uncompressed ({@link SearchCodec}).
+     * 4: stored fields uncompressed ({@link SearchCodec}). 5: drafts indexed for staff searches (visible
+     * "draft", owner, status).
      */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "5";
     private static final String SCHEMA_KEY = "cms.schema";
     private static final String OFFSETS = "kafka-offsets";
 
