@@ -50,7 +50,8 @@ document.addEventListener('click', function (e) {
   }
   var live = document.getElementById('live');
   var markdown = form.elements.markdown;
-  var fields = ['title', 'slug', 'tags', 'excerpt', 'markdown', 'publishAt'].filter(function (name) { return form.elements[name]; });
+  var fields = ['title', 'slug', 'tags', 'excerpt', 'markdown', 'publishAt', 'author', 'categories', 'lang', 'layout',
+    'frontMatter'].filter(function (name) { return form.elements[name]; });
   var previewed = ['title', 'excerpt', 'markdown'];
   var PAUSE_MS = 500;
   var composing = false;

@@ -107,6 +107,16 @@ public final class FrontMatter {
         return "---\n" + yaml + "---\n" + body;
     }
 
+    /** Values as YAML, as the exporter writes them (empty for none). */
+    public static String yaml(Map<String, Object> values) {
+        return values == null || values.isEmpty() ? "" : yaml().dump(values);
+    }
+
+    /** YAML typed by a person (the studio's front matter field), read with the same bounds as an import's. */
+    public static Map<String, Object> read(String yaml) {
+        return yaml == null || yaml.isBlank() ? new LinkedHashMap<>() : load(yaml.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
     private static Map<String, Object> load(String yaml) {
         Object loaded;
         try {

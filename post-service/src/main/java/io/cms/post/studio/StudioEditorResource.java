@@ -1,11 +1,7 @@
 package io.cms.post.studio;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +12,14 @@ import io.cms.common.rest.IdOrSlug;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.post.Post;
-import io.cms.post.PostStatus;
 import io.cms.post.preview.PreviewLinks;
-import io.cms.post.service.PostInput;
 import io.cms.post.service.PostRules;
 import io.cms.post.service.PostService;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -65,20 +59,6 @@ public class StudioEditorResource {
         this.preview = preview;
     }
 
-    /** What the form holds: the post's fields as text. */
-    @TemplateData
-    public record Form(String title, String slug, String tags, String excerpt, String markdown, String publishAt) {
-
-        static Form of(Post p, ZoneId zone) {
-            String at = p.status == PostStatus.SCHEDULED && p.publishedAt != null
-                    ? p.publishedAt.atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString() : "";
-            return new Form(p.title, p.slug, String.join(", ", p.tags), p.excerpt == null ? "" : p.excerpt,
-                    p.markdown == null ? "" : p.markdown, at);
-        }
-
-        static final Form EMPTY = new Form("", "", "", "", "", "");
-    }
-
     /** What the editor page shows besides the form: a note, errors, a preview, a link just made. */
     record Extras(String note, List<String> errors, LivePreview.Shown live, String link) {
 
@@ -92,7 +72,7 @@ public class StudioEditorResource {
     @GET
     @Operation(summary = "The editor for a new post")
     public Response newPost() {
-        return show(Response.ok(), pages.caller(), null, Form.EMPTY, 0, Extras.NONE);
+        return show(Response.ok(), pages.caller(), null, EditorForm.empty(), 0, Extras.NONE);
     }
 
     @GET
@@ -105,22 +85,19 @@ public class StudioEditorResource {
         StudioMessages msg = pages.messages();
         String note = saved != null ? msg.saved() : restored != null ? msg.restoredFrom(restored)
                 : same != null ? msg.sameAsRestored(same) : null;
-        return show(Response.ok(), caller, post, Form.of(post, pages.zone()), post.version, Extras.note(note));
+        return show(Response.ok(), caller, post, EditorForm.of(post, pages.zone()), post.version, Extras.note(note));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Create the post from the editor's form")
-    public Response create(@FormParam("csrf") String csrf, @FormParam("action") String action, @FormParam("title") String title,
-            @FormParam("slug") String slug, @FormParam("tags") String tags, @FormParam("excerpt") String excerpt,
-            @FormParam("markdown") String markdown, @FormParam("publishAt") String publishAt) {
+    public Response create(@FormParam("csrf") String csrf, @FormParam("action") String action, @BeanParam EditorForm form) {
         Caller caller = pages.form(csrf);
-        Form form = new Form(title, slug, tags, excerpt, markdown, publishAt);
         if ("preview".equals(action)) {
             return show(Response.ok(), caller, null, form, 0, previewOf(form));
         }
         try {
-            Post post = posts.create(input(form, null, action, pages.zone()), caller);
+            Post post = posts.create(form.input(null, action, pages.zone()), caller);
             return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
         } catch (ProblemException | ConstraintViolationException e) {
             return refused(e, caller, null, form, 0);
@@ -132,17 +109,14 @@ public class StudioEditorResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Save, publish or unpublish from the editor's form (version: the one the text was made from)")
     public Response save(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("version") long version,
-            @FormParam("action") String action, @FormParam("title") String title, @FormParam("slug") String slug,
-            @FormParam("tags") String tags, @FormParam("excerpt") String excerpt, @FormParam("markdown") String markdown,
-            @FormParam("publishAt") String publishAt) {
+            @FormParam("action") String action, @BeanParam EditorForm form) {
         Caller caller = pages.form(csrf);
         Post post = readable(caller, id);
-        Form form = new Form(title, slug, tags, excerpt, markdown, publishAt);
         if ("preview".equals(action)) {
             return show(Response.ok(), caller, post, form, version, previewOf(form));
         }
         try {
-            posts.update(post.id, input(form, post, action, pages.zone()), version, caller);
+            posts.update(post.id, form.input(post, action, pages.zone()), version, caller);
             return Response.seeOther(URI.create("/studio/editor/" + post.id + "?saved=1")).build();
         } catch (ProblemException | ConstraintViolationException e) {
             return refused(e, caller, post, form, version);
@@ -157,42 +131,15 @@ public class StudioEditorResource {
         Caller caller = pages.form(csrf);
         Post post = readable(caller, id);
         String url = links.create(caller, post.id.toString(), null).url();
-        return show(Response.ok(), caller, post, Form.of(post, pages.zone()), post.version,
+        return show(Response.ok(), caller, post, EditorForm.of(post, pages.zone()), post.version,
                 new Extras(null, List.of(), LivePreview.Shown.NOTHING, url));
     }
 
-    private Extras previewOf(Form form) {
-        return new Extras(null, List.of(), preview.shown(form.title(), form.markdown(), form.excerpt()), null);
+    private Extras previewOf(EditorForm form) {
+        return new Extras(null, List.of(), preview.shown(form.title, form.markdown, form.excerpt), null);
     }
 
-    /**
-     * The form's fields over the post's others, so a save from the editor loses nothing it does not
-     * show. {@code action}: save (the status stays), publish, unpublish, or schedule at the form's
-     * "publish at", read in the writer's zone.
-     */
-    private static PostInput input(Form f, Post current, String action, ZoneId zone) {
-        List<String> tags = f.tags() == null ? List.of() : Arrays.stream(f.tags().split("[,、，]")).map(String::strip)
-                .filter(t -> !t.isEmpty()).toList();
-        String slug = f.slug() == null || f.slug().isBlank() ? null : f.slug().strip();
-        String excerpt = f.excerpt() == null || f.excerpt().isBlank() ? null : f.excerpt();
-        OffsetDateTime publishedAt = current == null ? null : current.publishedAt;
-        String status = switch (action == null ? "" : action) {
-            case "publish" -> "published";
-            case "unpublish" -> "draft";
-            case "schedule" -> "scheduled";
-            default -> current == null ? "draft" : null;
-        };
-        if ("scheduled".equals(status)) {
-            publishedAt = StudioZone.read("publishAt", f.publishAt(), zone);
-        }
-        if (current == null) {
-            return new PostInput(slug, f.title(), f.markdown(), excerpt, null, tags, null, null, null, status, publishedAt, null);
-        }
-        return new PostInput(slug, f.title(), f.markdown(), excerpt, current.author, tags, current.categories, current.lang,
-                current.layout, status, publishedAt, current.frontMatter);
-    }
-
-    private Response refused(RuntimeException e, Caller caller, Post post, Form form, long version) {
+    private Response refused(RuntimeException e, Caller caller, Post post, EditorForm form, long version) {
         StudioMessages msg = pages.messages();
         List<String> errors = new ArrayList<>();
         int status = 400;
@@ -213,18 +160,31 @@ public class StudioEditorResource {
                     v.getMessage()));
             byField.forEach((field, message) -> errors.add(field + ": " + message));
         }
-        return show(Response.status(status), caller, post, form, version, new Extras(null, errors, LivePreview.Shown.NOTHING, null));
+        Response.ResponseBuilder r = Response.status(status);
+        if (status == 412 && post != null) {
+            // What the others changed since the writer's version: the revisions' diff, one click away.
+            Post now = Post.findById(post.id);
+            return show(r, caller, post, form, version, new Extras(null, errors, LivePreview.Shown.NOTHING, null),
+                    "/studio/editor/" + post.id + "/revisions/diff?from=" + version + "&to=" + now.version);
+        }
+        return show(r, caller, post, form, version, new Extras(null, errors, LivePreview.Shown.NOTHING, null));
     }
 
-    private Response show(Response.ResponseBuilder r, Caller caller, Post post, Form form, long version, Extras extras) {
-        TemplateInstance t = editor.instance().data("live", extras.live()).data("link", extras.link())
+    private Response show(Response.ResponseBuilder r, Caller caller, Post post, EditorForm form, long version, Extras extras) {
+        return show(r, caller, post, form, version, extras, null);
+    }
+
+    /** {@code compare}: where the writer sees what changed since their version (after a refused stale save). */
+    private Response show(Response.ResponseBuilder r, Caller caller, Post post, EditorForm form, long version, Extras extras,
+            String compare) {
+        TemplateInstance t = editor.instance().data("live", extras.live()).data("link", extras.link()).data("compare", compare)
                 .data("post", post == null ? null : PostRow.of(post)).data("form", form)
                 .data("version", version).data("note", extras.note()).data("errors", extras.errors())
                 .data("action", post == null ? "/studio/editor" : "/studio/editor/" + post.id)
                 .data("published", post != null && "published".equals(post.status.wireName())).data("csrf", pages.csrf(caller))
                 .data("mayEdit", post == null ? caller.staff() : PostRules.mayEdit(caller, post))
                 .data("mayPublish", PostRules.mayPublish(caller))
-                .data("publishAt", form.publishAt() == null ? "" : form.publishAt()).data("zone", pages.zone().getId());
+                .data("publishAt", form.publishAt == null ? "" : form.publishAt).data("zone", pages.zone().getId());
         return pages.page(r, t, caller);
     }
 

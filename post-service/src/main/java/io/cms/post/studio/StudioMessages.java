@@ -473,4 +473,25 @@ public interface StudioMessages {
 
     @Message("Search")
     String search();
+
+    @Message("Front matter")
+    String frontMatterFields();
+
+    @Message("Author name")
+    String authorName();
+
+    @Message("Categories")
+    String categories();
+
+    @Message("Language of the post")
+    String postLanguage();
+
+    @Message("Layout")
+    String layout();
+
+    @Message("Other front matter (YAML)")
+    String otherFrontMatter();
+
+    @Message("See what changed since your version (opens beside this page)")
+    String seeTheirChanges();
 }

@@ -125,6 +125,7 @@ class AccountsIT {
         int refused = 0;
         int wrong = 0;
         Response last = null;
+        long start = System.nanoTime();
         for (int i = 0; i < 50; i++) {
             last = signInAnswer(email, "guess number " + i + " of many");
             if (last.statusCode() == 429) {
@@ -134,8 +135,11 @@ class AccountsIT {
                 wrong++;
             }
         }
-        assertEquals(5, wrong, "the account's burst of tries");
-        assertEquals(45, refused);
+        // The burst of 5, and one more try per 2 s (the test profile's refill) that the loop took: a
+        // slow machine (Argon2 per checked try) may earn one or two.
+        long refills = (System.nanoTime() - start) / 2_000_000_000L;
+        assertTrue(wrong >= 5 && wrong <= 5 + refills, "the account's burst of tries, and " + refills + " refills: " + wrong);
+        assertEquals(50 - wrong, refused);
         signInAnswer(email, PASSWORD).then().statusCode(429);
         long wait = Long.parseLong(last.header("Retry-After"));
         assertTrue(wait >= 1 && wait <= 5, "the test profile refills a try every 2 s, not " + wait);

@@ -61,8 +61,37 @@ class StudioEditorIT {
         // Still at version 1 in this writer's form: someone (this same writer, in another tab) saved version 2.
         s.form(Map.of("version", "1", "action", "save", "title", "Shared, stale", "markdown", "Stale text that must come back."))
                 .post("/studio/editor/" + id).then().statusCode(412).body(containsString("Someone else saved this post meanwhile"))
+                .body(containsString("href=\"/studio/editor/" + id + "/revisions/diff?from=1&amp;to=2\""))
                 .body(containsString("Stale text that must come back."));
         s.api().get("/api/posts/" + id).then().body("markdown", equalTo("Mine.")).body("version", equalTo(2));
+    }
+
+    @Test
+    void theFrontMatterIsEditedAsFieldsAndYamlAndCheckedAsTheApiChecksIt() {
+        Session s = Session.of("author");
+        String title = "Front matter " + UUID.randomUUID();
+        Response created = s.form(Map.of("action", "save", "title", title, "markdown", "本文。", "author", "著者の名前",
+                "categories", "技術、 メモ", "lang", "ja", "layout", "post", "frontMatter", "image: /a.png\nreading_time: 3\n"))
+                .post("/studio/editor");
+        created.then().statusCode(303);
+        String id = created.header("Location").replaceAll(".*/studio/editor/([0-9a-f-]{36}).*", "$1");
+        s.api().get("/api/posts/" + id).then().body("author", equalTo("著者の名前")).body("categories", equalTo(List.of("技術", "メモ")))
+                .body("lang", equalTo("ja")).body("layout", equalTo("post")).body("frontMatter.image", equalTo("/a.png"))
+                .body("frontMatter.reading_time", equalTo(3));
+        s.page().get("/studio/editor/" + id).then().body(containsString("reading_time: 3"))
+                .body(containsString("value=\"著者の名前\""));
+
+        s.form(Map.of("version", "1", "action", "save", "title", title, "markdown", "本文。", "frontMatter", "image: [unclosed"))
+                .post("/studio/editor/" + id).then().statusCode(400).body(containsString("frontMatter: the front matter is not valid YAML"));
+        s.form(Map.of("version", "1", "action", "save", "title", title, "markdown", "本文。", "frontMatter", "title: twice"))
+                .post("/studio/editor/" + id).then().statusCode(400).body(containsString("frontMatter"));
+        s.form(Map.of("version", "1", "action", "save", "title", title, "markdown", "本文。", "lang", "not a language"))
+                .post("/studio/editor/" + id).then().statusCode(400).body(containsString("lang: "));
+        // Sent empty: cleared.
+        s.form(Map.of("version", "1", "action", "save", "title", title, "markdown", "本文。", "author", "", "categories", "",
+                "lang", "", "layout", "", "frontMatter", "")).post("/studio/editor/" + id).then().statusCode(303);
+        s.api().get("/api/posts/" + id).then().body("author", equalTo(null)).body("categories", equalTo(List.of()))
+                .body("frontMatter", equalTo(Map.of())).body("version", equalTo(2));
     }
 
     @Test
