@@ -46,14 +46,17 @@ class StudioFlowsIT {
             browser.fill("Title", "プレビュー");
             String repeated = "同じ段落がここで二度出てきます。長さも十分にある段落です。";
             browser.fill("Markdown", "# 見出しです\n\n" + repeated + "\n\n" + repeated + "\n\n{{ page.missing }}\n\n<script>alert(1)</script>");
-            awaitRegion(browser, "Preview", "見出しです");
+            awaitPreview(browser, "見出しです");
             String checks = awaitRegion(browser, "Checks", "Repeated paragraph");
             assertTrue(checks.contains("line 3") && checks.contains("line 5"), checks);
             assertTrue(checks.contains("Liquid output with no value") && checks.contains("line 7"), checks);
             assertTrue(checks.contains("Reading time"), checks);
-            assertEquals("0", browser.script("return String(document.querySelectorAll('#live script').length)"),
+            assertEquals("0", browser.inFrame("Preview", "return String(document.querySelectorAll('script').length)"),
                     "the preview is sanitized like published pages");
-            assertEquals("H1", browser.script("return document.querySelector('#live .rendered h1').tagName"));
+            assertEquals("H1", browser.inFrame("Preview", "return document.querySelector('h1').tagName"));
+            assertEquals("", browser.script("return document.querySelector('#live iframe').getAttribute('sandbox')"),
+                    "shown in a frame without script or the studio's origin");
+            assertEquals(java.util.List.of(), browser.accessibilityProblems());
 
             // A line link selects the repeat in the Markdown.
             browser.script("document.querySelector('#live a[data-line=\"5\"]').click(); return ''");
@@ -67,13 +70,13 @@ class StudioFlowsIT {
                     + " m.value = '# はんどうたいのゆしゅつ';"
                     + " m.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true, data: 'つ'})); return ''");
             Thread.sleep(1_500);
-            String during = browser.region("Preview");
+            String during = browser.frameText("Preview");
             assertTrue(during.contains("見出しです") && !during.contains("はんどうたい"), during);
             browser.script("var m = document.getElementById('markdown'); m.value = '# 半導体の輸出';"
                     + " m.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: '半導体の輸出'}));"
                     + " m.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: false})); return ''");
             long ended = System.nanoTime();
-            awaitRegion(browser, "Preview", "半導体の輸出");
+            awaitPreview(browser, "半導体の輸出");
             long took = (System.nanoTime() - ended) / 1_000_000;
             assertTrue(took < 1_500, "preview " + took + " ms after composition ended");
             assertFalse(browser.region("Checks").contains("Repeated paragraph"), browser.region("Checks"));
@@ -184,6 +187,24 @@ class StudioFlowsIT {
         assertTrue(browser.text().contains("Saved."), browser.text());
         String url = browser.url();
         return url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+    }
+
+    private static String awaitPreview(Browser browser, String expected) throws Exception {
+        String[] seen = new String[1];
+        try {
+            Stack.awaitTrue(5, () -> {
+                try {
+                    seen[0] = browser.script("return document.querySelector('#live iframe') ? 'framed' : ''").isEmpty() ? ""
+                            : browser.frameText("Preview");
+                    return seen[0].contains(expected);
+                } catch (Exception replacedMeanwhile) {
+                    return false; // the regions were swapped for a newer preview while being read
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError("Preview never showed " + expected + ": " + seen[0], e);
+        }
+        return seen[0];
     }
 
     private static String awaitRegion(Browser browser, String label, String expected) throws Exception {

@@ -174,6 +174,47 @@ public final class Browser implements AutoCloseable {
         return command("GET", "/element/" + element + "/text", null).asText();
     }
 
+    /** The text of the frame titled {@code title} (a sandboxed one too: the driver enters it as a person's eyes do). */
+    public String frameText(String title) throws IOException, InterruptedException {
+        return inFrame(title, "return document.body ? document.body.innerText : ''");
+    }
+
+    /** A script run inside the frame titled {@code title}; back in the page afterwards. */
+    public String inFrame(String title, String js) throws IOException, InterruptedException {
+        String frame = find("//iframe[@title='" + title + "']");
+        command("POST", "/frame", Map.of("id", Map.of(ELEMENT, frame)));
+        try {
+            return script(js);
+        } finally {
+            command("POST", "/frame/parent", Map.of());
+        }
+    }
+
+    /**
+     * The accessibility problems axe-core finds on the page that are serious or critical, one line
+     * each (rule, impact, where); empty when there are none. axe-core comes from Maven Central (in
+     * Deque's Selenium integration jar) and is run in the page by the driver, which the page's
+     * Content-Security-Policy does not restrict.
+     */
+    public java.util.List<String> accessibilityProblems() throws IOException, InterruptedException {
+        String axe;
+        try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the classpath (com.deque.html.axe-core:selenium)");
+            }
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        command("POST", "/execute/sync", Map.of("script", axe + "; return ''", "args", List.of()));
+        JsonNode found = command("POST", "/execute/async", Map.of("script", "var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(JSON.stringify(r.violations.filter("
+                + "function (v) { return v.impact === 'serious' || v.impact === 'critical'; }).map(function (v) {"
+                + " return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }))); })"
+                + ".catch(function (e) { done(JSON.stringify(['axe failed: ' + e])); });", "args", List.of()));
+        java.util.List<String> out = new java.util.ArrayList<>();
+        JSON.readTree(found.asText()).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     /** The page's text as a person sees it. */
     public String text() throws IOException, InterruptedException {
         return script("return document.body.innerText");

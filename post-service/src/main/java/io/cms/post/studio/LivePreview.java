@@ -33,6 +33,18 @@ public class LivePreview {
 
     @TemplateData
     public record Preview(String html, List<Check> checks, int readingTimeMinutes, int wordCount, int cjkCharCount) {
+
+        /**
+         * The HTML as a page of its own, for a sandboxed frame (no script, no same origin): the
+         * sanitizer already removed script, and the frame keeps anything it missed from the studio.
+         */
+        public String document(String lang) {
+            return "<!DOCTYPE html><html lang=\"" + (lang == null ? "en" : lang) + "\"><head><meta charset=\"utf-8\"><style>"
+                    + "body{font-family:system-ui,\"Hiragino Sans\",\"Noto Sans JP\",sans-serif;line-height:1.7;margin:.5rem 1rem;color:#1d1d1f}"
+                    + "img,video{max-width:100%;height:auto}pre{overflow:auto;background:#f6f6f8;padding:.5rem}"
+                    + "table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .4rem}</style></head><body>"
+                    + html + "</body></html>";
+        }
     }
 
     /** What the editor's preview region shows: a preview, or why there is none. */

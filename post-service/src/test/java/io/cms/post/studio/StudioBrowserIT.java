@@ -184,4 +184,42 @@ class StudioBrowserIT {
             assertTrue(browser.text().contains("招かれた人"), browser.text());
         }
     }
+
+    /** axe-core on every page of the studio an admin sees: no serious or critical problem. */
+    @Test
+    void everyPageHasNoSeriousAccessibilityProblem() throws Exception {
+        String email = StudioUsers.make("admin", "Accessible admin");
+        String invitation = RestAssured.given().header("Authorization", "Bearer " + io.cms.post.InfraResource.ADMIN_TOKEN)
+                .contentType("application/json").body(java.util.Map.of("email", "axe-" + UUID.randomUUID() + "@example.com",
+                        "role", "author")).post("/api/invitations").then().statusCode(201).extract().path("url");
+        try (Browser browser = new Browser("ja")) {
+            java.util.Map<String, java.util.List<String>> problems = new java.util.LinkedHashMap<>();
+            browser.open(studio() + "sign-in");
+            problems.put("sign-in", browser.accessibilityProblems());
+            browser.fill("メールアドレス", email);
+            browser.fill("パスワード", StudioIT.PASSWORD);
+            browser.click("サインイン");
+            browser.follow("新しい記事");
+            problems.put("new post", browser.accessibilityProblems());
+            browser.fill("タイトル", "アクセシビリティ");
+            browser.fill("Markdown", "# 見出し\n\n本文。");
+            browser.click("下書きを保存");
+            problems.put("editor", browser.accessibilityProblems());
+            browser.fill("Markdown", "# 見出し\n\n本文を変えた。");
+            browser.click("下書きを保存");
+            String post = browser.url().replaceAll(".*/studio/editor/([0-9a-f-]{36}).*", "$1");
+            for (String page : java.util.List.of("posts", "editor/" + post + "/revisions", "editor/" + post + "/revisions/diff?from=1&to=2",
+                    "import", "settings/users", "settings/keys", "settings/webhooks",
+                    invitation.substring(invitation.indexOf("/studio/") + "/studio/".length()))) {
+                browser.open(studio() + page);
+                problems.put(page, browser.accessibilityProblems());
+            }
+            problems.values().removeIf(java.util.List::isEmpty);
+            assertTrue(problems.isEmpty(), "serious or critical: " + problems);
+            // The check sees what it must: an unlabelled field is a critical problem.
+            browser.script("document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=\"nameless\">'); return ''");
+            assertTrue(browser.accessibilityProblems().stream().anyMatch(p -> p.startsWith("label (critical)")),
+                    "axe-core found no unlabelled field");
+        }
+    }
 }
