@@ -173,6 +173,69 @@ class StudioFlowsIT {
         assertEquals(0, JSON.readTree(anonymous.body()).get("total").asInt(), anonymous.body());
     }
 
+    @Test
+    void aPostWrittenInTheStudioIsServedAndFoundAndTwoEditorsNeverOverwriteEachOther() throws Exception {
+        String word = "胡桃" + UUID.randomUUID().toString().substring(0, 4);
+        try (Browser first = signedIn("First editor", "editor"); Browser second = signedIn("Second editor", "editor")) {
+            String id = draftThroughTheEditor(first, "公開する記事 " + word, "本文に" + word + "があります。");
+            first.click("Publish");
+            assertTrue(first.text().contains("Published"), first.text());
+            Stack.awaitTrue(15, () -> status("render-service", "/api/rendered/" + id + "/html") == 200);
+            Stack.awaitTrue(15, () -> {
+                try {
+                    return stack.send(stack.request("search-service", "/api/search?q="
+                            + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8))).body().contains(id);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            // Both open version 2; the first saves, the second is told and overwrites nothing.
+            second.open(stack.url("post-service", "/studio/editor/" + id));
+            first.fill("Markdown", "最初の編集者の本文。");
+            first.click("Save draft");
+            second.fill("Markdown", "二人目の編集者の本文。");
+            second.click("Save draft");
+            String refused = second.text();
+            assertTrue(refused.contains("Someone else saved this post meanwhile")
+                    && refused.contains("See what changed since your version"), refused);
+            assertEquals("二人目の編集者の本文。", second.value("Markdown"), "the writer's text stays on the page");
+            JsonNode stored = JSON.readTree(stack.send(stack.admin("post-service", "/api/posts/" + id)).body());
+            assertEquals("最初の編集者の本文。", stored.get("markdown").asText());
+        }
+    }
+
+    @Test
+    void anAdminMakesAndRevokesAKeyAndAContributorIsNeverOfferedPublishing() throws Exception {
+        String name = "Frontend " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser admin = signedIn("Key admin", "admin")) {
+            admin.follow("API keys");
+            admin.fill("Name", name);
+            admin.click("Create key");
+            String key = admin.value("Key");
+            assertTrue(key.matches("[0-9a-f]{26}"), key);
+            Stack.awaitTrue(5, () -> status("search-service", "/api/search?q=x&key=" + key) == 200);
+            admin.confirmEverything();
+            admin.click("Revoke");
+            assertTrue(admin.text().contains("The key is revoked"), admin.text());
+            assertFalse(stack.send(stack.admin("post-service", "/api/keys")).body().contains(name));
+        }
+        try (Browser contributor = signedIn("Contributing writer", "contributor")) {
+            contributor.open(stack.url("post-service", "/studio/editor"));
+            String buttons = contributor.script("return Array.from(document.querySelectorAll('button')).map(function (b) {"
+                    + " return b.textContent; }).join('|')");
+            assertTrue(buttons.contains("Save draft") && !buttons.contains("Publish") && !buttons.contains("Schedule"), buttons);
+        }
+    }
+
+    private static int status(String service, String path) {
+        try {
+            return stack.send(stack.request(service, path)).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String leavingIsGuarded(Browser browser) throws Exception {
         return browser.script("var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
                 + " return String(e.defaultPrevented)");

@@ -215,6 +215,11 @@ public final class Browser implements AutoCloseable {
         return out;
     }
 
+    /** Answers yes to the page's next questions ({@code confirm()}), as a person clicking OK would. */
+    public void confirmEverything() throws IOException, InterruptedException {
+        script("window.confirm = function () { return true; }; return ''");
+    }
+
     /** The page's text as a person sees it. */
     public String text() throws IOException, InterruptedException {
         return script("return document.body.innerText");
