@@ -236,6 +236,35 @@ class StudioFlowsIT {
         }
     }
 
+    /**
+     * The README's pictures of the studio: taken on every run (into target/screenshots), and into
+     * the checked-in folder when {@code -Dstudio.screenshots=<folder>} says so
+     * (post-service/screenshots/refresh).
+     */
+    @Test
+    void screenshotsOfTheStudio() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("studio.screenshots", "target/screenshots"));
+        try (Browser browser = signedIn("Studio editor", "editor")) {
+            String repeated = "半導体の輸出規制が強まり、各社は調達先の見直しを急いでいる。";
+            String id = draftThroughTheEditor(browser, "半導体の輸出規制と調達",
+                    "# 半導体の輸出規制\n\n" + repeated + "\n\n## 各社の対応\n\n" + repeated + "\n\n- 調達先の分散\n- 在庫の積み増し");
+            awaitPreview(browser, "各社の対応");
+            awaitRegion(browser, "Checks", "Repeated paragraph");
+            browser.script("document.querySelector('.split').scrollIntoView(); window.scrollBy(0, -40); return ''");
+            browser.screenshot(dir.resolve("editor.png"));
+            browser.fill("Markdown", "# 半導体の輸出規制\n\n" + repeated + "\n\n## 各社の対応\n\n調達先を分散し、在庫を積み増す。");
+            browser.click("Save draft");
+            browser.open(stack.url("post-service", "/studio/editor/" + id + "/revisions/diff?from=1&to=2"));
+            browser.screenshot(dir.resolve("revisions.png"));
+            browser.open(stack.url("post-service", "/studio/posts"));
+            browser.screenshot(dir.resolve("posts.png"));
+        }
+        for (String name : java.util.List.of("editor.png", "revisions.png", "posts.png")) {
+            byte[] png = java.nio.file.Files.readAllBytes(dir.resolve(name));
+            assertTrue(png.length > 10_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', name + ": " + png.length + " bytes");
+        }
+    }
+
     private static String leavingIsGuarded(Browser browser) throws Exception {
         return browser.script("var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e);"
                 + " return String(e.defaultPrevented)");

@@ -72,7 +72,7 @@ public final class Browser implements AutoCloseable {
         }
         List<String> args = List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=" + language, "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1400,1000", "--lang=" + language, "--user-data-dir=" + profile);
         Map<String, Object> options = Map.of("binary", CHROMIUM.toString(), "args", args,
                 "prefs", Map.of("intl.accept_languages", language));
         JsonNode created = call("POST", "/session", Map.of("capabilities",
@@ -213,6 +213,13 @@ public final class Browser implements AutoCloseable {
         java.util.List<String> out = new java.util.ArrayList<>();
         JSON.readTree(found.asText()).forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    /** The window as it looks now, as a PNG file at {@code file}. */
+    public void screenshot(Path file) throws IOException, InterruptedException {
+        byte[] png = java.util.Base64.getDecoder().decode(command("GET", "/screenshot", null).asText());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, png);
     }
 
     /** Answers yes to the page's next questions ({@code confirm()}), as a person clicking OK would. */
