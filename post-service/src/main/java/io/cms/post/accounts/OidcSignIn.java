@@ -85,6 +85,11 @@ public class OidcSignIn {
 
     /** @throws ProblemException 404 when no provider is set, 401 for a token that does not check, 403 without a CMS role */
     public Sessions.SignedIn signIn(String idToken, String client) {
+        return signIn(idToken, client, null);
+    }
+
+    /** @param nonce the nonce the sign-in began with (the studio's code flow), which the token must carry; null: none */
+    public Sessions.SignedIn signIn(String idToken, String client, String nonce) {
         if (!settings.enabled()) {
             throw ProblemException.notFound("Sign-in through an OpenID Connect provider is not set up (cms.oidc.issuer)");
         }
@@ -101,6 +106,10 @@ public class OidcSignIn {
             LOG.debugf("ID token refused: %s", e.getMessage());
             throw new ProblemException(Kind.UNAUTHORIZED, "The ID token is not valid for this CMS (signature, issuer, audience"
                     + " or expiry)");
+        }
+        if (nonce != null && !nonce.equals(claims.getClaimValue("nonce"))) {
+            throttle.failedClient(client);
+            throw new ProblemException(Kind.UNAUTHORIZED, "The ID token was not issued for this sign-in (nonce)");
         }
         Role role = settings.roleOf(strings(claim(claims, settings.roleClaim()))).orElseThrow(() -> new ProblemException(
                 Kind.FORBIDDEN, "The provider gives this user no role the CMS knows (claim " + settings.roleClaim() + ")"));
@@ -122,23 +131,46 @@ public class OidcSignIn {
         return c;
     }
 
-    /** The provider's key set, from its discovery document (read once; the key set itself is refreshed by jose4j). */
+    /** The provider's key set, from its discovery document (the key set itself is refreshed by jose4j). */
     private String jwksUri() {
-        String discovery = settings.issuer().get().replaceAll("/+$", "") + "/.well-known/openid-configuration";
+        return discovered("jwks_uri");
+    }
+
+    /** Where a browser signs in at the provider, and where a code is exchanged for tokens. */
+    public record Endpoints(String authorization, String token) {
+    }
+
+    public Endpoints endpoints() {
+        return new Endpoints(discovered("authorization_endpoint"), discovered("token_endpoint"));
+    }
+
+    private volatile com.fasterxml.jackson.databind.JsonNode discovery;
+
+    /** A field of the provider's discovery document (read once, then kept). */
+    private String discovered(String field) {
+        String where = settings.issuer().get().replaceAll("/+$", "") + "/.well-known/openid-configuration";
         try {
-            HttpResponse<byte[]> answer = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().send(
-                    HttpRequest.newBuilder(URI.create(discovery)).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            String uri = answer.statusCode() == 200 ? json.readTree(answer.body()).path("jwks_uri").asText("") : "";
+            com.fasterxml.jackson.databind.JsonNode d = discovery;
+            if (d == null) {
+                HttpResponse<byte[]> answer = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().send(
+                        HttpRequest.newBuilder(URI.create(where)).timeout(TIMEOUT).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(where + " answered " + answer.statusCode());
+                }
+                d = json.readTree(answer.body());
+                discovery = d;
+            }
+            String uri = d.path(field).asText("");
             if (uri.isEmpty()) {
-                throw new IllegalStateException(discovery + " answered " + answer.statusCode() + " without a jwks_uri");
+                throw new IllegalStateException(where + " names no " + field);
             }
             return uri;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warnf("Cannot read the OpenID Connect discovery document %s: %s", discovery, e.toString());
+            LOG.warnf("Cannot read the OpenID Connect discovery document %s: %s", where, e.toString());
             throw new ProblemException(Kind.UNAVAILABLE, "The OpenID Connect provider cannot be reached; try again shortly");
         }
     }

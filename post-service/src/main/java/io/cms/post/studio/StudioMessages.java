@@ -494,4 +494,7 @@ public interface StudioMessages {
 
     @Message("See what changed since your version (opens beside this page)")
     String seeTheirChanges();
+
+    @Message("Sign in with your organisation's account")
+    String signInWithProvider();
 }

@@ -12,6 +12,7 @@ import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.SessionCookies;
 import io.cms.post.Post;
 import io.cms.post.PostStatus;
+import io.cms.post.accounts.OidcCodeFlow;
 import io.cms.post.accounts.Sessions;
 import io.cms.post.service.PostQuery;
 import io.cms.post.service.PostRules;
@@ -53,12 +54,14 @@ public class StudioResource {
     private final SessionCookies cookies;
     private final PostQuery query;
     private final StudioSearch search;
+    private final OidcCodeFlow oidc;
     private final CurrentVertxRequest current;
     private final ClientAddress clients = ClientAddress.fromConfig();
 
     StudioResource(@Location("studio/signIn.html") Template signIn, @Location("studio/posts.html") Template posts,
-            Sessions sessions, StudioPages pages, SessionCookies cookies, PostQuery query, StudioSearch search,
+            Sessions sessions, StudioPages pages, SessionCookies cookies, PostQuery query, StudioSearch search, OidcCodeFlow oidc,
             CurrentVertxRequest current) {
+        this.oidc = oidc;
         this.search = search;
         this.signIn = signIn;
         this.posts = posts;
@@ -91,7 +94,8 @@ public class StudioResource {
     @Operation(summary = "The sign-in page")
     public Response signInPage(@QueryParam("welcome") String welcome) {
         return pages.page(Response.ok(), signIn.instance().data("email", "").data("error", null)
-                .data("note", welcome != null ? pages.messages().accountReady() : null), null);
+                .data("note", welcome != null ? pages.messages().accountReady() : null).data("oidc", oidc.enabled())
+                .data("passwords", !oidc.enabled() || oidc.passwordsAllowed()), null);
     }
 
     @POST
@@ -112,7 +116,8 @@ public class StudioResource {
             if (retryAfter > 0) {
                 r.header(HttpHeaders.RETRY_AFTER, retryAfter);
             }
-            return pages.page(r, signIn.instance().data("email", email == null ? "" : email).data("error", error), null);
+            return pages.page(r, signIn.instance().data("email", email == null ? "" : email).data("error", error)
+                    .data("oidc", oidc.enabled()), null);
         }
         Response.ResponseBuilder r = Response.seeOther(URI.create("/studio/posts"));
         cookies.open(r, s.token(), s.sessionId(), s.expiresAt());

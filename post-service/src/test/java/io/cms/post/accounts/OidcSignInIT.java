@@ -87,4 +87,40 @@ class OidcSignInIT {
     private static Response signIn(String idToken) {
         return given().contentType(ContentType.JSON).body(Map.of("idToken", idToken)).post("/api/session/oidc");
     }
+
+    /** The studio's button: off to the provider with PKCE, back with a code, a session in cookies; a code or a state only once, only here. */
+    @Test
+    void theStudioSignsInThroughTheProviderWithTheCodeFlow() throws Exception {
+        String sub = "studio-" + UUID.randomUUID();
+        String email = sub + "@example.com";
+        given().get("/studio/sign-in").then().body(org.hamcrest.Matchers.containsString("href=\"/studio/oidc/start\""));
+        provider.nextSignIn(new TestIdentityProvider.Person(sub, email, List.of("cms-editor")));
+        Response start = given().redirects().follow(false).get("/studio/oidc/start");
+        start.then().statusCode(303);
+        String flowCookie = start.cookie("cms_oidc");
+        String authorize = start.header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(authorize.startsWith(provider.issuer() + "/authorize?")
+                && authorize.contains("code_challenge_method=S256"), authorize);
+
+        java.net.http.HttpResponse<Void> back = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(authorize)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String callback = back.headers().firstValue("Location").orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(callback.startsWith("http://localhost:8081/studio/oidc/callback?code="), callback);
+        String query = callback.substring(callback.indexOf('?'));
+
+        // Another browser's flow cannot use this answer.
+        String otherCookie = given().redirects().follow(false).get("/studio/oidc/start").cookie("cms_oidc");
+        given().cookie("cms_oidc", otherCookie).get("/studio/oidc/callback" + query).then().statusCode(401)
+                .body(org.hamcrest.Matchers.containsString("not begun in this browser"));
+
+        Response in = given().redirects().follow(false).cookie("cms_oidc", flowCookie).get("/studio/oidc/callback" + query);
+        in.then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/studio/posts"));
+        given().cookie("cms_session", in.cookie("cms_session")).get("/studio/posts").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Provider user " + sub + " (editor)"));
+        // The provider spends a code once: the same answer again signs no one in.
+        given().cookie("cms_oidc", flowCookie).get("/studio/oidc/callback" + query).then().statusCode(401);
+        given().get("/studio/oidc/callback?error=access_denied&state=x").then().statusCode(401)
+                .body(org.hamcrest.Matchers.containsString("The provider did not sign you in"));
+    }
 }

@@ -42,7 +42,10 @@ public final class TestIdentityProvider implements AutoCloseable {
         stranger.setKeyId("test-key");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/.well-known/openid-configuration", exchange -> answer(exchange,
-                "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/keys\"}"));
+                "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/keys\",\"authorization_endpoint\":\""
+                        + issuer() + "/authorize\",\"token_endpoint\":\"" + issuer() + "/token\"}"));
+        server.createContext("/authorize", this::authorize);
+        server.createContext("/token", this::token);
         server.createContext("/keys", exchange -> answer(exchange,
                 new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
         server.start();
@@ -59,6 +62,73 @@ public final class TestIdentityProvider implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
+    }
+
+    /** Who signs in at the provider's next authorization request (subject, email, roles), as a person would there. */
+    public record Person(String subject, String email, List<String> roles) {
+    }
+
+    private record Grant(Person person, String clientId, String redirectUri, String nonce, String challenge) {
+    }
+
+    private volatile Person next;
+    private final Map<String, Grant> grants = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The person the next authorization request signs in. */
+    public void nextSignIn(Person person) {
+        next = person;
+    }
+
+    /** Authorization code flow: the person is signed in already; back to the client with a code (S256 PKCE required). */
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> q = form(exchange.getRequestURI().getRawQuery());
+        if (!"code".equals(q.get("response_type")) || !"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null
+                || !CLIENT_ID.equals(q.get("client_id")) || next == null) {
+            answer(exchange, 400, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        String code = java.util.UUID.randomUUID().toString();
+        grants.put(code, new Grant(next, q.get("client_id"), q.get("redirect_uri"), q.get("nonce"), q.get("code_challenge")));
+        exchange.getResponseHeaders().set("Location", q.get("redirect_uri") + "?code=" + code + "&state="
+                + java.net.URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    /** The code for an ID token, once, when the verifier matches the challenge and the redirect is the same. */
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> f = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Grant g = f.get("code") == null ? null : grants.remove(f.get("code"));
+        String verifier = f.getOrDefault("code_verifier", "");
+        String challenge;
+        try {
+            challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (g == null || !"authorization_code".equals(f.get("grant_type")) || !g.challenge().equals(challenge)
+                || !g.redirectUri().equals(f.get("redirect_uri")) || !g.clientId().equals(f.get("client_id"))) {
+            answer(exchange, 400, "{\"error\":\"invalid_grant\"}");
+            return;
+        }
+        JwtClaims c = claims(g.person().subject(), g.person().email(), true, g.person().roles(), issuer(), CLIENT_ID, 5);
+        c.setClaim("nonce", g.nonce());
+        answer(exchange, 200, "{\"token_type\":\"Bearer\",\"id_token\":\"" + sign(key, c) + "\"}");
+    }
+
+    private static Map<String, String> form(String raw) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
     }
 
     public String issuer() {
@@ -109,9 +179,13 @@ public final class TestIdentityProvider implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, String body) throws IOException {
+        answer(exchange, 200, body);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
