@@ -144,20 +144,27 @@ class StudioBrowserIT {
         java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("2021-05-01-" + slug + ".md"),
                 "---\ntitle: ブラウザーから\n---\n本文。\n");
         java.nio.file.Path bad = java.nio.file.Files.write(dir.resolve("broken.md"), new byte[] {'-', '-', '-', '\n', (byte) 0xE9});
+        java.nio.file.Path zip = dir.resolve("jekyll.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("_posts/2021-05-02-" + slug + "-zipped.md"));
+            z.write("---\ntitle: 圧縮ファイルから\n---\n本文。\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
         try (Browser browser = new Browser("en-US")) {
             browser.open(studio() + "sign-in");
             browser.fill("Email", email);
             browser.fill("Password", StudioIT.PASSWORD);
             browser.click("Sign in");
             browser.follow("Import");
-            browser.upload("Files", good, bad);
+            browser.upload("Files", good, bad, zip);
             browser.click("Import files");
             String report = "";
             for (int i = 0; i < 100 && !report.contains("Report"); i++) {
                 Thread.sleep(100);
                 report = browser.text();
             }
-            assertTrue(report.contains("1 created, 0 updated, 0 unchanged, 1 failed") && report.contains("broken.md")
+            assertTrue(report.contains("2 created, 0 updated, 0 unchanged, 1 failed") && report.contains("broken.md")
+                    && report.contains("jekyll.zip › _posts/2021-05-02-" + slug + "-zipped.md")
                     && report.contains("is not UTF-8 text"), report);
             browser.follow(slug);
             assertTrue(browser.value("Title").equals("ブラウザーから"), browser.value("Title"));
