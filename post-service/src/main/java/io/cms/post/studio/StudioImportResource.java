@@ -105,10 +105,7 @@ public class StudioImportResource {
     }
 
     private static Caller admin(Caller caller) {
-        if (!caller.admin()) {
-            throw new ProblemException(ProblemException.Kind.FORBIDDEN, "Importing is for admins");
-        }
-        return caller;
+        return StudioPages.admin(caller, "Importing is for admins");
     }
 
     private Response show(Caller caller, ImportReport report) {

@@ -94,6 +94,14 @@ public class StudioPages {
         return caller;
     }
 
+    /** The caller, if an admin; else 403 with {@code refusal} (pages for admins only, as their API is). */
+    static Caller admin(Caller caller, String refusal) {
+        if (!caller.admin()) {
+            throw new ProblemException(ProblemException.Kind.FORBIDDEN, refusal);
+        }
+        return caller;
+    }
+
     String csrf(Caller caller) {
         return tokens.csrfToken(caller.sessionId());
     }

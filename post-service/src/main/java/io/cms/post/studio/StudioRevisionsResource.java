@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.cms.common.auth.Caller;
 import io.cms.common.limits.RateLimited;
-import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.IdOrSlug;
 import io.cms.post.Post;
 import io.cms.post.PostRevision;
 import io.cms.post.accounts.User;
@@ -103,19 +103,11 @@ public class StudioRevisionsResource {
     private static Map<String, String> names(List<PostRevision> all) {
         Map<String, String> names = new HashMap<>();
         List<UUID> ids = all.stream().map(r -> r.changedBy).filter(a -> a != null && a.startsWith("user:")).distinct()
-                .map(a -> parse(a.substring(5))).filter(java.util.Objects::nonNull).toList();
+                .map(a -> IdOrSlug.id(a.substring(5))).filter(java.util.Objects::nonNull).toList();
         if (!ids.isEmpty()) {
             List<User> users = User.list("id in ?1", ids);
             users.forEach(u -> names.put("user:" + u.id, u.name));
         }
         return names;
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -156,10 +156,7 @@ public class StudioWebhooksResource {
     }
 
     private static Caller admin(Caller caller) {
-        if (!caller.admin()) {
-            throw new ProblemException(ProblemException.Kind.FORBIDDEN, "Webhooks are for admins");
-        }
-        return caller;
+        return StudioPages.admin(caller, "Webhooks are for admins");
     }
 
     private Response showList(Response.ResponseBuilder r, Caller caller, WebhookSubscription made, List<String> errors) {
