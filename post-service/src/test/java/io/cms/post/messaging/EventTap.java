@@ -18,10 +18,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** A plain Kafka consumer on {@code cms.posts} that sees only what is published after it was opened. */
-final class EventTap implements AutoCloseable {
+public final class EventTap implements AutoCloseable {
 
     /** One consumed record, with its headers as strings. */
-    record Event(String key, Map<String, String> headers, String value, int partition, long offset) {
+    public record Event(String key, Map<String, String> headers, String value, int partition, long offset) {
         String header(String name) {
             return headers.get(name);
         }
@@ -30,7 +30,7 @@ final class EventTap implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Event> events = new ArrayList<>();
 
-    EventTap() {
+    public EventTap() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().broker().bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -55,7 +55,7 @@ final class EventTap implements AutoCloseable {
         return List.copyOf(events);
     }
 
-    synchronized List<Event> forKey(String key) {
+    public synchronized List<Event> forKey(String key) {
         return poll().stream().filter(e -> key.equals(e.key())).collect(Collectors.toList());
     }
 

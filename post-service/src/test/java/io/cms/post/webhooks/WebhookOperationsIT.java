@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.cms.post.InfraResource;
+import io.cms.post.messaging.EventTap;
 import io.cms.testkit.WebhookReceiver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -59,12 +60,14 @@ class WebhookOperationsIT {
         Instant since = Instant.now();
         Thread.sleep(20);
         String title = unique("History");
-        String a = create(body(title + " a"));
-        String b = create(body(title + " b", "status", "published"));
-        admin().contentType(ContentType.JSON).body(body(title + " a", "markdown", "second version"))
-                .put("/api/posts/" + a).then().statusCode(200);
-        Thread.sleep(1_500); // let the events reach Kafka
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
+        try (EventTap tap = new EventTap(); WebhookReceiver receiver = new WebhookReceiver()) {
+            String a = create(body(title + " a"));
+            String b = create(body(title + " b", "status", "published"));
+            admin().contentType(ContentType.JSON).body(body(title + " a", "markdown", "second version"))
+                    .put("/api/posts/" + a).then().statusCode(200);
+            // Replay reads Kafka: wait until the relay has put all three events there, however slow the machine.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> tap.forKey(a).size() == 2 && tap.forKey(b).size() == 1);
             Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created", "post.updated"));
             Thread.sleep(500);
             assertTrue(receiver.hits().isEmpty(), "history is not sent unasked");
