@@ -38,7 +38,9 @@ class WebhookOperationsIT {
             Subscribe.Created sub = Subscribe.to(receiver, List.of("post.created"));
             String post = create(body(unique("Send it again")));
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() == 1);
-            JsonPath log = Subscribe.deliveries(sub.id(), "&postId=" + post);
+            // The attempt is logged just after the receiver's answer arrives.
+            JsonPath log = await().atMost(Duration.ofSeconds(10)).until(() -> Subscribe.deliveries(sub.id(), "&postId=" + post),
+                    l -> "delivered".equals(l.getString("items[0].status")));
             String deliveryId = log.getString("items[0].id");
             assertEquals(receiver.hits().get(0).webhookId(), log.getString("items[0].webhookId"));
 
@@ -49,6 +51,8 @@ class WebhookOperationsIT {
             assertEquals(first.webhookId(), again.webhookId());
             assertEquals(first.body(), again.body());
             assertTrue(again.verified());
+            await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/api/webhooks/" + sub.id() + "/deliveries/" + deliveryId)
+                    .then().extract().<Integer>path("attemptCount"), n -> n == 2);
             admin().get("/api/webhooks/" + sub.id() + "/deliveries/" + deliveryId).then().statusCode(200)
                     .body("status", equalTo("delivered")).body("attemptCount", equalTo(2))
                     .body("payload.type", equalTo("post.created"));
