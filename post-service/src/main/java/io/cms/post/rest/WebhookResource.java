@@ -2,11 +2,9 @@ package io.cms.post.rest;
 
 import java.net.URI;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,10 +12,7 @@ import io.cms.common.auth.Callers;
 import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ProblemException;
 import io.cms.post.webhooks.DeliveryLog;
-import io.cms.post.webhooks.DeliveryPlanner;
-import io.cms.post.webhooks.DeliveryWorker;
 import io.cms.post.webhooks.Subscriptions;
-import io.cms.post.webhooks.WebhookConfig;
 import io.cms.post.webhooks.WebhookInput;
 import io.cms.post.webhooks.WebhookSubscription;
 import io.cms.post.webhooks.Webhooks;
@@ -48,20 +43,13 @@ public class WebhookResource {
     private final Webhooks webhooks;
     private final Subscriptions subscriptions;
     private final DeliveryLog log;
-    private final DeliveryPlanner planner;
-    private final DeliveryWorker worker;
-    private final WebhookConfig config;
     private final Callers callers;
 
-    WebhookResource(Webhooks webhooks, Subscriptions subscriptions, DeliveryLog log, DeliveryPlanner planner,
-            DeliveryWorker worker, WebhookConfig config, Callers callers) {
+    WebhookResource(Webhooks webhooks, Subscriptions subscriptions, DeliveryLog log, Callers callers) {
         this.webhooks = webhooks;
         this.callers = callers;
         this.subscriptions = subscriptions;
         this.log = log;
-        this.planner = planner;
-        this.worker = worker;
-        this.config = config;
     }
 
     @POST
@@ -87,12 +75,10 @@ public class WebhookResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public WebhookView patch(@PathParam("id") String id, JsonNode patch,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        WebhookSubscription s = subscriptions.patch(id, patch);
-        List<String> changed = new java.util.ArrayList<>();
-        if (patch != null) {
-            patch.fieldNames().forEachRemaining(changed::add);
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON object");
         }
-        webhooks.audited(actor(authorization), "webhook.updated", s, Map.of("changed", changed));
+        WebhookSubscription s = webhooks.update(actor(authorization), id, patch);
         return WebhookView.of(s, false);
     }
 
@@ -106,9 +92,7 @@ public class WebhookResource {
     @POST
     @Path("{id}/rotate-secret")
     public WebhookView rotateSecret(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        WebhookSubscription s = subscriptions.rotateSecret(id);
-        webhooks.audited(actor(authorization), "webhook.secret-rotated", s, Map.of());
-        return WebhookView.of(s, true);
+        return WebhookView.of(webhooks.rotateSecret(actor(authorization), id), true);
     }
 
     @GET
@@ -155,15 +139,7 @@ public class WebhookResource {
     @POST
     @Path("{id}/test")
     public Response test(@PathParam("id") String id) throws SQLException, InterruptedException {
-        WebhookSubscription s = subscriptions.get(id);
-        String eventId = planner.planTest(s);
-        worker.wake();
-        long deadline = System.nanoTime() + config.timeout().plus(Duration.ofSeconds(5)).toNanos();
-        DeliveryLog.Entry entry = log.byEventId(s.id, eventId).orElseThrow();
-        while (entry.status().equals("pending") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            entry = log.byEventId(s.id, eventId).orElseThrow();
-        }
+        DeliveryLog.Entry entry = webhooks.test(subscriptions.get(id));
         return Response.status(entry.status().equals("pending") ? 202 : 200).entity(DeliveryView.of(entry)).build();
     }
 

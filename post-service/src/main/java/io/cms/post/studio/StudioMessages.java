@@ -345,8 +345,17 @@ public interface StudioMessages {
     @Message("Remove")
     String remove();
 
-    @Message("The first {shown} of {total} users.")
-    String firstUsers(int shown, long total);
+    @Message("Pages")
+    String pages();
+
+    @Message("Previous page")
+    String previousPage();
+
+    @Message("Next page")
+    String nextPage();
+
+    @Message("{total} users in all")
+    String usersInAll(long total);
 
     @Message("Invite someone")
     String invite();
@@ -389,6 +398,84 @@ public interface StudioMessages {
 
     @Message("Your account is ready. Sign in.")
     String accountReady();
+
+    @Message("Your sign-in changed: sign in again.")
+    String signInAgain();
+
+    @Message("Profile")
+    String profile();
+
+    @Message("Site")
+    String site();
+
+    @Message("How this site is set up. Each setting comes from the services' configuration: change the variable named beside it (in Kubernetes, the ConfigMap or Secret) and restart.")
+    String siteHint();
+
+    @Message("Setting")
+    String setting();
+
+    @Message("Value")
+    String value();
+
+    @Message("Set by")
+    String setBy();
+
+    @Message("not set")
+    String notSet();
+
+    @Message("Reads of published content")
+    String settingReads();
+
+    @Message("{#when reads}{#is 'key'}a content key on every read{#else}anyone{/when}")
+    String readsValue(String reads);
+
+    @Message("Sign-in with an OpenID Connect provider")
+    String settingOidc();
+
+    @Message("Passwords")
+    String settingPasswords();
+
+    @Message("{#if only}not accepted: the provider only{#else}accepted{/if}")
+    String passwordsValue(boolean only);
+
+    @Message("Session lifetime")
+    String settingSessionLifetime();
+
+    @Message("Longest preview link")
+    String settingPreviewLifetime();
+
+    @Message("Public address of the API and the studio")
+    String settingPostUrl();
+
+    @Message("Public address of rendered pages")
+    String settingRenderUrl();
+
+    @Message("Webhook retries (delay before each attempt)")
+    String settingRetries();
+
+    @Message("A failing webhook is switched off after")
+    String settingDisableAfter();
+
+    @Message("After a new secret, the old one still signs for")
+    String settingSecretGrace();
+
+    @Message("Save profile")
+    String saveProfile();
+
+    @Message("Change password")
+    String changePassword();
+
+    @Message("Current password")
+    String currentPassword();
+
+    @Message("New password")
+    String newPassword();
+
+    @Message("Make owner")
+    String makeOwner();
+
+    @Message("Hand ownership to {name}? You become an admin, and both of you sign in again.")
+    String confirmOwnership(String name);
 
     @Message("Webhooks")
     String webhooks();
@@ -467,6 +554,36 @@ public interface StudioMessages {
 
     @Message("Redeliver")
     String redeliver();
+
+    @Message("Settings")
+    String webhookSettings();
+
+    @Message("Tag (only posts with it; empty: any)")
+    String webhookTag();
+
+    @Message("Category (only posts in it; empty: any)")
+    String webhookCategory();
+
+    @Message("Active")
+    String webhookActive();
+
+    @Message("Save webhook")
+    String saveWebhook();
+
+    @Message("Send test message")
+    String sendTest();
+
+    @Message("Test message: {status}, {outcome}.")
+    String testSent(String status, String outcome);
+
+    @Message("Rotate secret")
+    String rotateSecret();
+
+    @Message("A new secret signs from now on; the old one keeps signing beside it for a while, so the receiver can switch without missing a message. Copy it now: it is not shown again.")
+    String secretRotated();
+
+    @Message("Make a new signing secret? The old one stays valid for the grace period.")
+    String confirmRotate();
 
     @Message("Tag")
     String tag();

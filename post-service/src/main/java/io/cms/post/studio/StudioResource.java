@@ -92,9 +92,10 @@ public class StudioResource {
     @GET
     @Path("sign-in")
     @Operation(summary = "The sign-in page")
-    public Response signInPage(@QueryParam("welcome") String welcome) {
+    public Response signInPage(@QueryParam("welcome") String welcome, @QueryParam("again") String again) {
+        String note = welcome != null ? pages.messages().accountReady() : again != null ? pages.messages().signInAgain() : null;
         return pages.page(Response.ok(), signIn.instance().data("email", "").data("error", null)
-                .data("note", welcome != null ? pages.messages().accountReady() : null).data("oidc", oidc.enabled())
+                .data("note", note).data("oidc", oidc.enabled())
                 .data("passwords", !oidc.enabled() || oidc.passwordsAllowed()), null);
     }
 

@@ -41,9 +41,12 @@ public class StudioUsersResource {
 
     static final int PAGE_SIZE = 100;
 
-    /** A user as a line of the list; {@code manageable}: the viewer may change their role or remove them. */
+    /**
+     * A user as a line of the list; {@code manageable}: the viewer may change their role or remove
+     * them; {@code mayBecomeOwner}: the viewer is the owner and may hand ownership to them.
+     */
     @TemplateData
-    public record Row(String id, String name, String email, String role, boolean manageable) {
+    public record Row(String id, String name, String email, String role, boolean manageable, boolean mayBecomeOwner) {
     }
 
     /** A pending invitation as a line. */
@@ -66,9 +69,18 @@ public class StudioUsersResource {
 
     @GET
     @Operation(summary = "The staff, the invitation form and pending invitations")
-    public Response list(@QueryParam("done") String done) {
+    public Response list(@QueryParam("done") String done, @QueryParam("page") String page) {
         Caller caller = pages.caller();
-        return show(Response.ok(), caller, null, List.of(), done != null ? pages.messages().done() : null);
+        return show(Response.ok(), caller, null, List.of(), done != null ? pages.messages().done() : null, pageOf(page));
+    }
+
+    /** Pages of 100 from 1; anything else is the first. */
+    private static int pageOf(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Math.min(Integer.parseInt(value.strip()), 10_000 / PAGE_SIZE));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @POST
@@ -101,13 +113,7 @@ public class StudioUsersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Give a user another role (form fields csrf, role); their sessions end")
     public Response changeRole(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("role") String role) {
-        Caller caller = pages.form(csrf);
-        try {
-            users.update(caller, id, new UserInput(null, null, role, null, null));
-            return done();
-        } catch (ProblemException e) {
-            return refused(e, caller);
-        }
+        return act(csrf, caller -> users.update(caller, id, new UserInput(null, null, role, null, null)), done());
     }
 
     @POST
@@ -115,10 +121,24 @@ public class StudioUsersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Remove a user (form field csrf); their posts stay, owned by no one")
     public Response delete(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        return act(csrf, caller -> users.delete(caller, id), done());
+    }
+
+    @POST
+    @Path("{id}/ownership")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Hand ownership to this user (form field csrf; the owner only); both sign in again")
+    public Response transferOwnership(@PathParam("id") String id, @FormParam("csrf") String csrf) {
+        return act(csrf, caller -> users.transferOwnership(caller, id),
+                Response.seeOther(URI.create("/studio/sign-in?again=1")).build());
+    }
+
+    /** Does it as the form's sender; {@code then} when it is done, the page with what was refused when not. */
+    private Response act(String csrf, java.util.function.Consumer<Caller> action, Response then) {
         Caller caller = pages.form(csrf);
         try {
-            users.delete(caller, id);
-            return done();
+            action.accept(caller);
+            return then;
         } catch (ProblemException e) {
             return refused(e, caller);
         }
@@ -136,14 +156,24 @@ public class StudioUsersResource {
     }
 
     private Response show(Response.ResponseBuilder r, Caller caller, Invitations.View made, List<String> errors, String note) {
-        List<User> staff = users.list(caller, 1, PAGE_SIZE);
+        return show(r, caller, made, errors, note, 1);
+    }
+
+    private Response show(Response.ResponseBuilder r, Caller caller, Invitations.View made, List<String> errors, String note,
+            int pageNumber) {
+        List<User> staff = users.list(caller, pageNumber, PAGE_SIZE);
+        long total = users.count();
+        boolean owner = caller.kind() == Caller.Kind.USER && caller.role() == Role.OWNER;
         List<Row> rows = staff.stream().map(u -> new Row(u.id.toString(), u.name, u.email, u.roleId,
-                !u.id.toString().equals(caller.userId()) && Users.manages(caller, u.role()))).toList();
+                !u.id.toString().equals(caller.userId()) && Users.manages(caller, u.role()),
+                owner && u.role() != Role.OWNER)).toList();
         List<Pending> pending = invitations.list(caller).stream()
                 .map(i -> new Pending(i.id(), i.email(), i.role(), pages.time(i.expiresAt()))).toList();
         List<String> assignable = Arrays.stream(Role.values()).filter(role -> role != Role.OWNER && Users.mayAssign(caller, role))
                 .map(Role::id).toList();
-        return pages.page(r, page.instance().data("users", rows).data("total", users.count()).data("pending", pending)
+        return pages.page(r, page.instance().data("users", rows).data("total", total)
+                .data("previousPage", pageNumber > 1 ? pageNumber - 1 : 0)
+                .data("nextPage", (long) pageNumber * PAGE_SIZE < total ? pageNumber + 1 : 0).data("pending", pending)
                 .data("assignable", assignable).data("made", made).data("note", note).data("errors", errors)
                 .data("csrf", pages.csrf(caller)).data("zone", pages.zone().getId()), caller);
     }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.common.auth.Caller;
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ProblemException;
@@ -35,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Webhooks in the studio (admins, as the API): subscriptions, a new one with its secret shown once,
- * each one's recent deliveries with status and response, {@code Redeliver} and {@code Replay} from a time.
+ * each one's settings, a test message, a new secret, its recent deliveries with status and response,
+ * {@code Redeliver} and {@code Replay} from a time.
  */
 @Path("/studio/settings/webhooks")
 @Produces(MediaType.TEXT_HTML)
@@ -48,12 +51,19 @@ public class StudioWebhooksResource {
 
     /** A subscription as a line. */
     @TemplateData
-    public record Row(String id, String url, String events, String description, boolean active, String disabledReason,
-            String secretHint) {
+    public record Row(String id, String url, String events, List<String> eventList, String tag, String category,
+            String description, boolean active, String disabledReason, String secretHint) {
+
+        /** The new subscription's form: nothing filled in. */
+        static final Row BLANK = new Row("", "", "", List.of(), "", "", "", true, null, "");
 
         static Row of(WebhookSubscription s) {
-            return new Row(s.id.toString(), s.url, String.join(", ", s.events), s.description == null ? "" : s.description,
-                    s.active, s.disabledReason, Secrets.hint(s.secret));
+            return new Row(s.id.toString(), s.url, String.join(", ", s.events), List.copyOf(s.events), blank(s.tag),
+                    blank(s.category), blank(s.description), s.active, s.disabledReason, Secrets.hint(s.secret));
+        }
+
+        private static String blank(String value) {
+            return value == null ? "" : value;
         }
     }
 
@@ -86,14 +96,14 @@ public class StudioWebhooksResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Subscribe (form fields csrf, url, events (repeated; none: all), description); the secret is shown once")
+    @Operation(summary = "Subscribe (form fields csrf, url, events (repeated; none: all), tag, category, description);"
+            + " the secret is shown once")
     public Response subscribe(@FormParam("csrf") String csrf, @FormParam("url") String url, @FormParam("events") List<String> events,
-            @FormParam("description") String description) {
+            @FormParam("tag") String tag, @FormParam("category") String category, @FormParam("description") String description) {
         Caller caller = admin(pages.form(csrf));
         try {
             WebhookSubscription s = webhooks.subscribe(caller.actor(), new WebhookInput(url == null ? null : url.strip(),
-                    events == null || events.isEmpty() ? null : events, null, null,
-                    description == null || description.isBlank() ? null : description.strip()));
+                    events == null || events.isEmpty() ? null : events, orNull(tag), orNull(category), orNull(description)));
             return showList(Response.status(201), caller, s, List.of());
         } catch (ProblemException e) {
             return showList(Response.status(e.status()), caller, null, StudioPages.describe(e));
@@ -117,7 +127,13 @@ public class StudioWebhooksResource {
     @Operation(summary = "A subscription's recent deliveries, with Redeliver and Replay")
     public Response deliveries(@PathParam("id") String id, @QueryParam("note") String note) throws SQLException {
         Caller caller = admin(pages.caller());
-        return showOne(Response.ok(), caller, subscriptions.get(id), note, List.of());
+        // Only the notes this page's own redirects name: a link cannot make the page say anything else.
+        String shown = switch (note == null ? "" : note) {
+            case "redelivered" -> pages.messages().redelivered();
+            case "saved" -> pages.messages().saved();
+            default -> null;
+        };
+        return showOne(Response.ok(), caller, subscriptions.get(id), shown, List.of());
     }
 
     @POST
@@ -137,6 +153,56 @@ public class StudioWebhooksResource {
             }
             return showOne(Response.status(e.status()), caller, s, null, StudioPages.describe(e));
         }
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Change a subscription (form fields csrf, url, events (repeated; none: all), tag, category,"
+            + " description, active)")
+    public Response update(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("url") String url,
+            @FormParam("events") List<String> events, @FormParam("tag") String tag, @FormParam("category") String category,
+            @FormParam("description") String description, @FormParam("active") String active) throws SQLException {
+        Caller caller = admin(pages.form(csrf));
+        ObjectNode patch = JsonNodeFactory.instance.objectNode().put("url", url == null ? "" : url.strip())
+                .put("tag", orNull(tag)).put("category", orNull(category)).put("description", orNull(description))
+                .put("active", active != null);
+        var chosen = patch.putArray("events");
+        if (events != null) {
+            events.forEach(chosen::add);
+        }
+        try {
+            webhooks.update(caller.actor(), id, patch);
+            return Response.seeOther(URI.create("/studio/settings/webhooks/" + id + "?note=saved")).build();
+        } catch (ProblemException e) {
+            if (e.kind() == ProblemException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return showOne(Response.status(e.status()), caller, subscriptions.get(id), null, StudioPages.describe(e));
+        }
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Send a webhook.test message now and show how the receiver answered (form field csrf)")
+    public Response test(@PathParam("id") String id, @FormParam("csrf") String csrf) throws SQLException, InterruptedException {
+        Caller caller = admin(pages.form(csrf));
+        WebhookSubscription s = subscriptions.get(id);
+        Delivery sent = delivery(webhooks.test(s));
+        String outcome = sent.code().isEmpty() ? sent.error() : "HTTP " + sent.code() + (sent.error().isEmpty() ? "" : " " + sent.error());
+        return showOne(Response.ok(), caller, s, pages.messages().testSent(pages.messages().deliveryStatus(sent.status()), outcome),
+                List.of());
+    }
+
+    @POST
+    @Path("{id}/rotate-secret")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "A new signing secret, shown once; the old one keeps signing beside it for the grace period (form field csrf)")
+    public Response rotateSecret(@PathParam("id") String id, @FormParam("csrf") String csrf) throws SQLException {
+        Caller caller = admin(pages.form(csrf));
+        WebhookSubscription s = webhooks.rotateSecret(caller.actor(), id);
+        return showOne(Response.ok().header("Cache-Control", "no-store"), caller, s, null, List.of(), s.secret);
     }
 
     @POST
@@ -161,17 +227,26 @@ public class StudioWebhooksResource {
 
     private Response showList(Response.ResponseBuilder r, Caller caller, WebhookSubscription made, List<String> errors) {
         List<Row> rows = subscriptions.list().stream().map(Row::of).toList();
-        return pages.page(r, list.instance().data("hooks", rows).data("made", made).data("errors", errors)
+        return pages.page(r, list.instance().data("hooks", rows).data("made", made).data("errors", errors).data("blank", Row.BLANK)
                 .data("eventTypes", EventTypes.ALL).data("csrf", pages.csrf(caller)), caller);
+    }
+
+    private static String orNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Response showOne(Response.ResponseBuilder r, Caller caller, WebhookSubscription s, String note, List<String> errors)
             throws SQLException {
+        return showOne(r, caller, s, note, errors, null);
+    }
+
+    /** {@code secret}: a new secret to show this once, or null. */
+    private Response showOne(Response.ResponseBuilder r, Caller caller, WebhookSubscription s, String note, List<String> errors,
+            String secret) throws SQLException {
         DeliveryLog.Page page = webhooks.deliveries(s, new DeliveryLog.Filter(null, null, null), 1, DELIVERIES_SHOWN);
         List<Delivery> rows = page.items().stream().map(this::delivery).toList();
-        String shown = "redelivered".equals(note) ? pages.messages().redelivered() : note;
         return pages.page(r, one.instance().data("hook", Row.of(s)).data("deliveries", rows).data("total", page.total())
-                .data("note", shown).data("errors", errors).data("csrf", pages.csrf(caller)).data("zone", pages.zone().getId()), caller);
+                .data("note", note).data("errors", errors).data("secret", secret).data("eventTypes", EventTypes.ALL).data("csrf", pages.csrf(caller)).data("zone", pages.zone().getId()), caller);
     }
 
     private Delivery delivery(DeliveryLog.Entry e) {

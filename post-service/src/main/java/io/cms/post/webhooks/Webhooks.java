@@ -1,12 +1,16 @@
 package io.cms.post.webhooks;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cms.common.rest.ProblemException;
 import io.cms.post.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +18,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 /**
- * What people do with webhooks, from the API or the studio: subscribe and unsubscribe (audited),
- * look at deliveries, send one again, replay a time range from Kafka.
+ * What people do with webhooks, from the API or the studio: subscribe, change, rotate the secret and
+ * unsubscribe (audited), look at deliveries, send one again, replay a time range from Kafka, send a
+ * test message.
  */
 @ApplicationScoped
 public class Webhooks {
@@ -27,11 +32,15 @@ public class Webhooks {
     private final DeliveryStore store;
     private final DeliveryWorker worker;
     private final Replayer replayer;
+    private final DeliveryPlanner planner;
+    private final WebhookConfig config;
     private final AuditLog audit;
     private final Validator validator;
 
     Webhooks(Subscriptions subscriptions, DeliveryLog log, DeliveryStore store, DeliveryWorker worker, Replayer replayer,
-            AuditLog audit, Validator validator) {
+            DeliveryPlanner planner, WebhookConfig config, AuditLog audit, Validator validator) {
+        this.planner = planner;
+        this.config = config;
         this.subscriptions = subscriptions;
         this.log = log;
         this.store = store;
@@ -49,6 +58,38 @@ public class Webhooks {
         WebhookSubscription s = subscriptions.create(input);
         audited(actor, "webhook.created", s, Map.of("url", s.url));
         return s;
+    }
+
+    /** Changes the fields the patch names (url, events, tag, category, description, active). */
+    public WebhookSubscription update(String actor, String id, JsonNode patch) {
+        WebhookSubscription s = subscriptions.patch(id, patch);
+        List<String> changed = new ArrayList<>();
+        patch.fieldNames().forEachRemaining(changed::add);
+        audited(actor, "webhook.updated", s, Map.of("changed", changed));
+        return s;
+    }
+
+    /** A new secret; the old one keeps signing beside it for the grace period. */
+    public WebhookSubscription rotateSecret(String actor, String id) {
+        WebhookSubscription s = subscriptions.rotateSecret(id);
+        audited(actor, "webhook.secret-rotated", s, Map.of());
+        return s;
+    }
+
+    /**
+     * Sends a {@code webhook.test} message now and waits for its attempt (the delivery timeout and
+     * 5 s more); the entry is still pending when it has not finished by then.
+     */
+    public DeliveryLog.Entry test(WebhookSubscription s) throws SQLException, InterruptedException {
+        String eventId = planner.planTest(s);
+        worker.wake();
+        long deadline = System.nanoTime() + config.timeout().plus(Duration.ofSeconds(5)).toNanos();
+        DeliveryLog.Entry entry = log.byEventId(s.id, eventId).orElseThrow();
+        while (entry.status().equals("pending") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            entry = log.byEventId(s.id, eventId).orElseThrow();
+        }
+        return entry;
     }
 
     public void delete(String actor, String id) {

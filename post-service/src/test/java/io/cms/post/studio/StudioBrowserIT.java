@@ -199,6 +199,9 @@ class StudioBrowserIT {
         String invitation = RestAssured.given().header("Authorization", "Bearer " + io.cms.post.InfraResource.ADMIN_TOKEN)
                 .contentType("application/json").body(java.util.Map.of("email", "axe-" + UUID.randomUUID() + "@example.com",
                         "role", "author")).post("/api/invitations").then().statusCode(201).extract().path("url");
+        String hook = RestAssured.given().header("Authorization", "Bearer " + io.cms.post.InfraResource.ADMIN_TOKEN)
+                .contentType("application/json").body(java.util.Map.of("url", "http://localhost:9/axe"))
+                .post("/api/webhooks").then().statusCode(201).extract().path("id");
         try (Browser browser = new Browser("ja")) {
             java.util.Map<String, java.util.List<String>> problems = new java.util.LinkedHashMap<>();
             browser.open(studio() + "sign-in");
@@ -216,7 +219,7 @@ class StudioBrowserIT {
             browser.click("下書きを保存");
             String post = browser.url().replaceAll(".*/studio/editor/([0-9a-f-]{36}).*", "$1");
             for (String page : java.util.List.of("posts", "editor/" + post + "/revisions", "editor/" + post + "/revisions/diff?from=1&to=2",
-                    "import", "settings/users", "settings/keys", "settings/webhooks",
+                    "import", "settings/users", "settings/keys", "settings/webhooks", "settings/webhooks/" + hook, "settings/site", "profile",
                     invitation.substring(invitation.indexOf("/studio/") + "/studio/".length()))) {
                 browser.open(studio() + page);
                 problems.put(page, browser.accessibilityProblems());

@@ -167,11 +167,19 @@ class StudioEditorIT {
     record Session(String cookie, String csrf) {
 
         static Session of(String role) {
-            String email = StudioUsers.make(role, "Editor test " + role);
-            Response in = given().redirects().follow(false).formParams(Map.of("email", email, "password", StudioIT.PASSWORD))
+            return signIn(StudioUsers.make(role, "Editor test " + role), StudioIT.PASSWORD);
+        }
+
+        static Session signIn(String email, String password) {
+            Response in = given().redirects().follow(false).formParams(Map.of("email", email, "password", password))
                     .post("/studio/sign-in");
-            assertEquals(303, in.statusCode());
+            assertEquals(303, in.statusCode(), in.asString());
             return new Session(in.cookie("cms_session"), in.cookie("cms_csrf"));
+        }
+
+        /** The signed-in user's id. */
+        String userId() {
+            return api().get("/api/users/me").then().statusCode(200).extract().path("id");
         }
 
         io.restassured.specification.RequestSpecification form(Map<String, String> fields) {

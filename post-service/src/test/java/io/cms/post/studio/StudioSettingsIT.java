@@ -96,4 +96,77 @@ class StudioSettingsIT {
     private static RequestSpecification admin() {
         return given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN);
     }
+
+    @Test
+    void everyoneChangesTheirOwnNameEmailAndPassword() {
+        String email = StudioUsers.make("contributor", "Profile person");
+        Session s = Session.signIn(email, StudioIT.PASSWORD);
+        s.page().get("/studio/profile").then().statusCode(200).body(containsString("value=\"" + email + "\""))
+                .body(containsString("value=\"Profile person\""));
+        String renamed = "renamed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        s.form(Map.of("name", "Renamed person", "email", renamed)).post("/studio/profile").then().statusCode(303)
+                .header("Location", containsString("/studio/profile?saved=1"));
+        s.page().get("/studio/profile?saved=1").then().body(containsString("Saved.")).body(containsString("value=\"Renamed person\""));
+        s.form(Map.of("name", "Renamed person", "email", "not an address")).post("/studio/profile").then().statusCode(400)
+                .body(containsString("email: "));
+        admin().get("/api/users/" + s.userId()).then().body("email", equalTo(renamed));
+
+        String next = "a brand new password for 2026";
+        s.form(Map.of("currentPassword", "not my password at all", "password", next)).post("/studio/profile/password")
+                .then().statusCode(400).body(containsString("currentPassword: "));
+        s.form(Map.of("currentPassword", StudioIT.PASSWORD, "password", "short")).post("/studio/profile/password")
+                .then().statusCode(400).body(containsString("password: must have at least 12"));
+        s.form(Map.of("currentPassword", StudioIT.PASSWORD, "password", next)).post("/studio/profile/password")
+                .then().statusCode(303).header("Location", containsString("/studio/sign-in?again=1"));
+        given().get("/studio/sign-in?again=1").then().body(containsString("sign in again"));
+        s.page().redirects().follow(false).get("/studio/profile").then().statusCode(303); // every session ended, this one too
+        given().redirects().follow(false).formParams(Map.of("email", renamed, "password", StudioIT.PASSWORD)).post("/studio/sign-in")
+                .then().statusCode(401);
+        Session.signIn(renamed, next).page().get("/studio/profile").then().statusCode(200);
+    }
+
+    @Test
+    void theOwnerHandsOwnershipOnFromTheUsersPage() {
+        String ownerEmail = StudioUsers.make("admin", "Handing owner");
+        String ownerId = Session.signIn(ownerEmail, StudioIT.PASSWORD).userId();
+        admin().post("/api/users/" + ownerId + "/ownership").then().statusCode(200);
+        Session owner = Session.signIn(ownerEmail, StudioIT.PASSWORD);
+        String nextId = Session.of("editor").userId();
+        String form = "action=\"/studio/settings/users/" + nextId + "/ownership\"";
+        assertTrue(usersPages(owner).contains(form), "the owner is offered to hand ownership to the editor");
+
+        Session other = Session.of("admin");
+        assertTrue(!usersPages(other).contains("/ownership\""), "an admin is not offered it");
+        other.form(Map.of()).post("/studio/settings/users/" + nextId + "/ownership").then().statusCode(403);
+
+        owner.form(Map.of()).post("/studio/settings/users/" + nextId + "/ownership").then().statusCode(303)
+                .header("Location", containsString("/studio/sign-in?again=1"));
+        admin().get("/api/users/" + nextId).then().body("role", equalTo("owner"));
+        admin().get("/api/users/" + ownerId).then().body("role", equalTo("admin"));
+    }
+
+    /** Every page of the users list, followed by its Next links. */
+    private static String usersPages(Session s) {
+        StringBuilder all = new StringBuilder();
+        String path = "/studio/settings/users";
+        for (int i = 0; i < 100 && path != null; i++) {
+            String page = s.page().get(path).then().statusCode(200).extract().asString();
+            all.append(page);
+            Matcher next = Pattern.compile("href=\"(/studio/settings/users\\?page=\\d+)\" rel=\"next\"").matcher(page);
+            path = next.find() ? next.group(1) : null;
+        }
+        return all.toString();
+    }
+
+    @Test
+    void anAdminReadsTheSiteSettingsAndTheVariablesThatSetThem() {
+        Session s = Session.of("admin");
+        s.page().get("/studio/posts").then().body(containsString("href=\"/studio/settings/site\""));
+        s.page().get("/studio/settings/site").then().statusCode(200)
+                .body(containsString("<th scope=\"row\">Reads of published content</th><td>anyone</td><td><code>CMS_CONTENT_READS</code>"))
+                .body(containsString("<td>0s,300ms,500ms,700ms,1s,1s,1s,1s,1s,1s</td>"));
+        Session editor = Session.of("editor");
+        editor.page().get("/studio/posts").then().body(not(containsString("/studio/settings/site")));
+        editor.page().get("/studio/settings/site").then().statusCode(403);
+    }
 }
