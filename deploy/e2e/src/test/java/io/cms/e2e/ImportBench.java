@@ -2,7 +2,6 @@ package io.cms.e2e;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,39 +74,16 @@ class ImportBench {
     void importGenerated() throws Exception {
         int posts = Integer.getInteger("bench.generated", 0);
         org.junit.jupiter.api.Assumptions.assumeTrue(posts > 0, "set -Dbench.generated=N");
-        Path corpus = Path.of("..", "..", "..", "shared", "samples", "corpus").toAbsolutePath().normalize();
-        Path source = Files.isDirectory(corpus) ? corpus : Path.of("src", "test", "resources", "jekyll", "_posts").toAbsolutePath();
-        List<String> paragraphs = new ArrayList<>();
-        for (Path f : JekyllImport.markdownFiles(source)) {
-            String text = Files.readString(f);
-            int body = text.indexOf("\n---", 3);
-            for (String para : text.substring(body < 0 ? 0 : body + 4).split("\n\\s*\n")) {
-                if (para.strip().length() > 60 && !para.contains("{%")) {
-                    paragraphs.add(para.strip());
-                }
-            }
-        }
-        java.util.Random random = new java.util.Random(42);
+        GeneratedPosts generated = new GeneratedPosts();
         ObjectMapper json = new ObjectMapper();
         try (Stack stack = new Stack("import-generated")) {
             long t0 = System.nanoTime();
             int created = 0;
             Progress progress = new Progress(stack, json, t0);
-            for (int from = 0; from < posts; from += 5_000) {
-                java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-                try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
-                    for (int i = from; i < Math.min(posts, from + 5_000); i++) {
-                        StringBuilder md = new StringBuilder("---\ntitle: \"Generated " + i + "\"\ntags: [t" + (i % 20) + "]\n---\n\n");
-                        while (md.length() < 1_500) {
-                            md.append(paragraphs.get(random.nextInt(paragraphs.size()))).append("\n\n");
-                        }
-                        out.putNextEntry(new java.util.zip.ZipEntry(String.format("_posts/2024-01-01-generated-%06d.md", i)));
-                        out.write(md.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                        out.closeEntry();
-                    }
-                }
+            for (int from = 0; from < posts; from += GeneratedPosts.PER_ZIP) {
+                byte[] zip = generated.zip(from, Math.min(posts, from + GeneratedPosts.PER_ZIP));
                 HttpResponse<String> response = stack.send(stack.admin("post-service", "/api/import")
-                        .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zip.toByteArray())),
+                        .header("Content-Type", "application/zip").POST(BodyPublishers.ofByteArray(zip)),
                         java.time.Duration.ofMinutes(30));
                 created += json.readTree(response.body()).path("created").asInt();
                 progress.imported(created);
@@ -182,11 +158,11 @@ class ImportBench {
         }
     }
 
-    private interface Check {
+    interface Check {
         boolean done() throws Exception;
     }
 
-    private static double waitUntil(Check check, long t0) throws Exception {
+    static double waitUntil(Check check, long t0) throws Exception {
         while (!check.done()) {
             if (System.nanoTime() - t0 > 7_200_000_000_000L) {
                 throw new AssertionError("not done within two hours");
@@ -205,7 +181,7 @@ class ImportBench {
         }
     }
 
-    private static long searchTotal(Stack stack, ObjectMapper json) throws Exception {
+    static long searchTotal(Stack stack, ObjectMapper json) throws Exception {
         return json.readTree(stack.send(stack.request("search-service", "/api/search?limit=1")).body()).path("total").asLong();
     }
 

@@ -205,6 +205,34 @@ class StudioFlowsIT {
         }
     }
 
+    /**
+     * Scheduled in the browser for the first whole minute at least 20 s away (a {@code datetime-local}
+     * field holds minutes), in the zone the page names; render-service serves it from that time on,
+     * not before, and the studio lists it as published.
+     */
+    @Test
+    void aPostScheduledInTheStudioPublishesItselfAtItsTime() throws Exception {
+        String title = "予約した記事 " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = signedIn("Scheduling author")) {
+            String id = draftThroughTheEditor(browser, title, "時間が来たら公開される本文。");
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("Time zone: (\\S+)").matcher(browser.text());
+            assertTrue(named.find(), browser.text());
+            java.time.ZoneId zone = java.time.ZoneId.of(named.group(1));
+            java.time.LocalDateTime at = java.time.LocalDateTime.now(zone).plusSeconds(20)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1);
+            browser.script("document.getElementById('publishAt').value = '" + at + "'; return ''");
+            browser.click("Schedule");
+            assertTrue(browser.text().contains("Scheduled"), browser.text());
+            assertEquals(404, status("render-service", "/api/rendered/" + id + "/html"), "not served before its time");
+
+            Stack.awaitTrue(100, () -> status("render-service", "/api/rendered/" + id + "/html") == 200);
+            java.time.Instant due = at.atZone(zone).toInstant();
+            assertFalse(java.time.Instant.now().isBefore(due), "served before " + due);
+            browser.open(stack.url("post-service", "/studio/posts?status=published"));
+            assertTrue(browser.text().contains(title), browser.text());
+        }
+    }
+
     @Test
     void anAdminMakesAndRevokesAKeyAndAContributorIsNeverOfferedPublishing() throws Exception {
         String name = "Frontend " + UUID.randomUUID().toString().substring(0, 6);
