@@ -12,7 +12,7 @@ import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.post.service.PostInput;
 import io.cms.post.service.PostService;
-import io.cms.post.service.Slugs;
+import io.cms.common.text.Slugs;
 
 /**
  * Maps a Jekyll or Hugo post (front matter and body) onto post fields. Keys with a field of their

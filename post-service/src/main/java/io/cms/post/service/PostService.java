@@ -14,6 +14,7 @@ import io.cms.common.rest.IdOrSlug;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
+import io.cms.common.text.Slugs;
 import io.cms.post.Post;
 import io.cms.post.PostStatus;
 import io.cms.post.accounts.User;

@@ -48,13 +48,20 @@ public class RenderStore {
     // is evaluated on the locked row, so the newest version wins however events race.
     private static final String UPSERT = """
             INSERT INTO rendered_post AS r (id, version, visible, slug, title, html, toc, excerpt,
-                reading_time_minutes, word_count, cjk_char_count, char_count, warnings, rendered_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                reading_time_minutes, word_count, cjk_char_count, char_count, warnings, rendered_at,
+                content_schema, is_page, featured, tag_list, author_name, author_slug, owner_id, custom_excerpt,
+                lang, published_at, created_at, updated_at, front_matter)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, visible = EXCLUDED.visible,
                 slug = EXCLUDED.slug, title = EXCLUDED.title, html = EXCLUDED.html, toc = EXCLUDED.toc,
                 excerpt = EXCLUDED.excerpt, reading_time_minutes = EXCLUDED.reading_time_minutes,
                 word_count = EXCLUDED.word_count, cjk_char_count = EXCLUDED.cjk_char_count,
-                char_count = EXCLUDED.char_count, warnings = EXCLUDED.warnings, rendered_at = EXCLUDED.rendered_at
+                char_count = EXCLUDED.char_count, warnings = EXCLUDED.warnings, rendered_at = EXCLUDED.rendered_at,
+                content_schema = EXCLUDED.content_schema, is_page = EXCLUDED.is_page, featured = EXCLUDED.featured,
+                tag_list = EXCLUDED.tag_list, author_name = EXCLUDED.author_name, author_slug = EXCLUDED.author_slug,
+                owner_id = EXCLUDED.owner_id, custom_excerpt = EXCLUDED.custom_excerpt, lang = EXCLUDED.lang,
+                published_at = EXCLUDED.published_at, created_at = EXCLUDED.created_at,
+                updated_at = EXCLUDED.updated_at, front_matter = EXCLUDED.front_matter
             WHERE r.version < EXCLUDED.version OR (? AND r.version = EXCLUDED.version)""";
 
     private final DataSource dataSource;
@@ -103,6 +110,20 @@ public class RenderStore {
             st.setObject(++i, row.charCount, Types.INTEGER);
             st.setString(++i, toJson(row.warnings));
             st.setObject(++i, row.renderedAt);
+            ContentFields content = result == null ? ContentFields.NONE : ContentFields.of(event);
+            st.setInt(++i, ContentFields.SCHEMA);
+            st.setBoolean(++i, content.page());
+            st.setBoolean(++i, content.featured());
+            st.setString(++i, toJson(content.tags()));
+            st.setString(++i, content.authorName());
+            st.setString(++i, content.authorSlug());
+            st.setObject(++i, event.ownerId());
+            st.setString(++i, result == null ? null : event.excerpt());
+            st.setString(++i, result == null ? null : event.lang());
+            st.setObject(++i, result == null ? null : event.publishedAt());
+            st.setObject(++i, result == null ? null : event.createdAt());
+            st.setObject(++i, result == null ? null : event.updatedAt());
+            st.setString(++i, result == null ? null : toJson(event.frontMatter()));
             st.setBoolean(++i, force);
             if (st.executeUpdate() == 1) {
                 return new Saved(result == null ? Outcome.REMOVED : Outcome.RENDERED, row.version, row);

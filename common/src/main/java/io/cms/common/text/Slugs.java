@@ -1,12 +1,15 @@
-package io.cms.post.service;
+package io.cms.common.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Slugs that keep the letters of every script, so a Japanese title gives a readable Japanese slug. */
+/**
+ * Slugs that keep the letters of every script, so a Japanese title gives a readable Japanese slug:
+ * posts' (post-service) and tags' and authors' (render-service's Ghost Content API) alike.
+ */
 public final class Slugs {
 
-    static final String CHAR = "\\p{L}\\p{M}\\p{Nd}_";
+    private static final String CHAR = "\\p{L}\\p{M}\\p{Nd}_";
     public static final String PATTERN = "[" + CHAR + "&&[^\\p{Lu}\\p{Lt}]]+(-[" + CHAR + "&&[^\\p{Lu}\\p{Lt}]]+)*";
     public static final String RULE = "must be lower-case letters, digits or _ in groups joined by single hyphens";
     private static final int MAX_CODE_POINTS = 80;
@@ -19,6 +22,11 @@ public final class Slugs {
      * with single hyphens; anything else (spaces, punctuation, 、。？) is a separator.
      */
     public static String slugify(String text) {
+        return slugify(text, "post");
+    }
+
+    /** As {@link #slugify(String)}, with {@code fallback} for a text that has no letter or digit at all. */
+    public static String slugify(String text, String fallback) {
         String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         int count = 0;
@@ -38,7 +46,7 @@ public final class Slugs {
                 pendingHyphen = true;
             }
         }
-        return out.length() == 0 ? "post" : out.toString();
+        return out.length() == 0 ? fallback : out.toString();
     }
 
     private static boolean isSlugChar(int cp) {

@@ -1,0 +1,21 @@
+package io.cms.render.ghost;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The site as the Content API's settings and URLs describe it ({@code cms.site.*}). */
+@ConfigMapping(prefix = "cms.site")
+public interface GhostSite {
+
+    /** The public address of the site's frontend, where post, tag and author URLs point. */
+    String url();
+
+    String title();
+
+    Optional<String> description();
+
+    String lang();
+
+    String timezone();
+}
