@@ -353,7 +353,7 @@ class ManifestsTest {
 
     /** The /api paths a service declares (JAX-RS @Path on its resources). */
     static Set<String> apiPaths(String service) {
-        Pattern path = Pattern.compile("@Path\\(\"(/api/[^\"]*)\"\\)");
+        Pattern path = Pattern.compile("@Path\\(\"(/(?:api|ghost|studio)(?:/[^\"]*)?)\"\\)");
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.walk(REPOSITORY.resolve(service).resolve("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

@@ -45,24 +45,43 @@ public class RenderStore {
 
     // One statement in auto-commit: a single round trip to PostgreSQL (select for update, update and
     // commit were three, each a context switch on both sides). The WHERE clause of the conflict branch
-    // is evaluated on the locked row, so the newest version wins however events race.
+    // is evaluated on the locked row, so the newest version wins however events race. The same
+    // statement writes the change feed's row (content_change) under a transaction-scoped advisory
+    // lock taken first, so rows are numbered in commit order and a reader never skips one that
+    // commits late. What the row says: published (newly visible), updated (a new version, or the
+    // HTML or slug changed in a rebuild), deleted or unpublished (visible before, not now).
     private static final String UPSERT = """
-            INSERT INTO rendered_post AS r (id, version, visible, slug, title, html, toc, excerpt,
-                reading_time_minutes, word_count, cjk_char_count, char_count, warnings, rendered_at,
-                content_schema, is_page, featured, tag_list, author_name, author_slug, owner_id, custom_excerpt,
-                lang, published_at, created_at, updated_at, front_matter)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, visible = EXCLUDED.visible,
-                slug = EXCLUDED.slug, title = EXCLUDED.title, html = EXCLUDED.html, toc = EXCLUDED.toc,
-                excerpt = EXCLUDED.excerpt, reading_time_minutes = EXCLUDED.reading_time_minutes,
-                word_count = EXCLUDED.word_count, cjk_char_count = EXCLUDED.cjk_char_count,
-                char_count = EXCLUDED.char_count, warnings = EXCLUDED.warnings, rendered_at = EXCLUDED.rendered_at,
-                content_schema = EXCLUDED.content_schema, is_page = EXCLUDED.is_page, featured = EXCLUDED.featured,
-                tag_list = EXCLUDED.tag_list, author_name = EXCLUDED.author_name, author_slug = EXCLUDED.author_slug,
-                owner_id = EXCLUDED.owner_id, custom_excerpt = EXCLUDED.custom_excerpt, lang = EXCLUDED.lang,
-                published_at = EXCLUDED.published_at, created_at = EXCLUDED.created_at,
-                updated_at = EXCLUDED.updated_at, front_matter = EXCLUDED.front_matter
-            WHERE r.version < EXCLUDED.version OR (? AND r.version = EXCLUDED.version)""";
+            WITH ordered AS (SELECT pg_advisory_xact_lock(7304251)),
+            old AS (SELECT visible, version, slug, md5(coalesce(html, '')) AS html_hash FROM rendered_post WHERE id = ?),
+            up AS (
+                INSERT INTO rendered_post AS r (id, version, visible, slug, title, html, toc, excerpt,
+                    reading_time_minutes, word_count, cjk_char_count, char_count, warnings, rendered_at,
+                    content_schema, is_page, featured, tag_list, author_name, author_slug, owner_id, custom_excerpt,
+                    lang, published_at, created_at, updated_at, front_matter)
+                SELECT ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb
+                FROM ordered
+                ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, visible = EXCLUDED.visible,
+                    slug = EXCLUDED.slug, title = EXCLUDED.title, html = EXCLUDED.html, toc = EXCLUDED.toc,
+                    excerpt = EXCLUDED.excerpt, reading_time_minutes = EXCLUDED.reading_time_minutes,
+                    word_count = EXCLUDED.word_count, cjk_char_count = EXCLUDED.cjk_char_count,
+                    char_count = EXCLUDED.char_count, warnings = EXCLUDED.warnings, rendered_at = EXCLUDED.rendered_at,
+                    content_schema = EXCLUDED.content_schema, is_page = EXCLUDED.is_page, featured = EXCLUDED.featured,
+                    tag_list = EXCLUDED.tag_list, author_name = EXCLUDED.author_name, author_slug = EXCLUDED.author_slug,
+                    owner_id = EXCLUDED.owner_id, custom_excerpt = EXCLUDED.custom_excerpt, lang = EXCLUDED.lang,
+                    published_at = EXCLUDED.published_at, created_at = EXCLUDED.created_at,
+                    updated_at = EXCLUDED.updated_at, front_matter = EXCLUDED.front_matter
+                WHERE r.version < EXCLUDED.version OR (? AND r.version = EXCLUDED.version)
+                RETURNING r.id, r.visible, r.version, r.slug, md5(coalesce(r.html, '')) AS html_hash),
+            change AS (
+                INSERT INTO content_change (post_id, slug, kind, version)
+                SELECT up.id, up.slug, CASE WHEN up.visible AND NOT coalesce(old.visible, false) THEN 'post.published'
+                        WHEN up.visible THEN 'post.updated' WHEN ? THEN 'post.deleted' ELSE 'post.unpublished' END, up.version
+                FROM up LEFT JOIN old ON true
+                WHERE CASE WHEN up.visible THEN NOT coalesce(old.visible, false) OR up.version > old.version
+                        OR up.html_hash <> old.html_hash OR up.slug IS DISTINCT FROM old.slug
+                    ELSE coalesce(old.visible, false) END
+                RETURNING id)
+            SELECT (SELECT count(*) FROM up), (SELECT max(id) FROM change)""";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -97,6 +116,7 @@ public class RenderStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(UPSERT)) {
             int i = 0;
             st.setObject(++i, row.id);
+            st.setObject(++i, row.id);
             st.setLong(++i, row.version);
             st.setBoolean(++i, row.visible);
             st.setString(++i, row.slug);
@@ -125,8 +145,12 @@ public class RenderStore {
             st.setObject(++i, result == null ? null : event.updatedAt());
             st.setString(++i, result == null ? null : toJson(event.frontMatter()));
             st.setBoolean(++i, force);
-            if (st.executeUpdate() == 1) {
-                return new Saved(result == null ? Outcome.REMOVED : Outcome.RENDERED, row.version, row);
+            st.setBoolean(++i, event.deleted());
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 1) {
+                    return new Saved(result == null ? Outcome.REMOVED : Outcome.RENDERED, row.version, row);
+                }
             }
             return new Saved(Outcome.STALE, storedVersion(c, row.id), null);
         } catch (SQLException e) {
