@@ -75,6 +75,9 @@ public class GhostContent {
     static final Map<String, String> GROUP_ORDER = Map.of("slug", "slug", "name", "name", "count.posts", "posts",
             "created_at", "first_used", "updated_at", "last_used");
 
+    /** No filter. */
+    static final NqlSql.Where ALL = new NqlSql.Where("true", List.of());
+
     /** Most tags or authors a read by id looks through (ids are made from slugs, so it looks). */
     static final int MAX_GROUPS = 10_000;
 
@@ -122,6 +125,32 @@ public class GhostContent {
                 ResultSet rs = st.executeQuery()) {
             return rs.next() ? Optional.of(post(rs)) : Optional.empty();
         }
+    }
+
+    /** The newest published posts (not pages), of a tag or of an author when one is given (by slug). */
+    public List<PostRow> newest(String tag, String author, int limit) throws SQLException {
+        NqlSql.Where where = tag != null ? NqlSql.compile(equal("tag", tag), POST_FIELDS)
+                : author != null ? NqlSql.compile(equal("author", author), POST_FIELDS) : ALL;
+        return posts(false, where, "published_at desc, id", limit, 1).items();
+    }
+
+    /** A tag's name by its slug, when a published post carries it. */
+    public Optional<String> tagName(String slug) throws SQLException {
+        return groupName(GhostViews.Group.TAG, slug);
+    }
+
+    /** An author's name by their slug, when a published post is theirs. */
+    public Optional<String> authorName(String slug) throws SQLException {
+        return groupName(GhostViews.Group.AUTHOR, slug);
+    }
+
+    private Optional<String> groupName(GhostViews.Group kind, String slug) throws SQLException {
+        return groups(kind, NqlSql.compile(equal("slug", slug), GROUP_FIELDS), "slug", 1, 1).items().stream().map(Group::name)
+                .findFirst();
+    }
+
+    static Nql.Compare equal(String field, String value) {
+        return new Nql.Compare(field, Nql.Op.EQ, false, List.of(new Nql.Value(value, true)));
     }
 
     /** A page of the tags or the authors of published posts (pages not counted). */

@@ -15,6 +15,7 @@ import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.ProblemException;
 import io.cms.render.ghost.GhostContent.Found;
 import io.cms.render.ghost.GhostContent.PostRow;
+import io.cms.render.rest.RenderedResource;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -39,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Ghost Content API")
 public class GhostContentResource {
 
-    /** Published content, cached as the other published reads are. */
-    static final String CACHE = "public, max-age=60, stale-while-revalidate=300";
     private static final Set<String> POST_INCLUDES = Set.of("tags", "authors");
     private static final Set<String> GROUP_INCLUDES = Set.of("count.posts");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -192,9 +191,8 @@ public class GhostContentResource {
         authorize(p);
         GhostQuery q = GhostQuery.of(null, null, p.include, GROUP_INCLUDES, p.fields, kind.keys(), null);
         // By slug: a filter on it. By id: ids are made from slugs, so the group whose slug gives it.
-        NqlSql.Where where = slug == null ? new NqlSql.Where("true", java.util.List.of())
-                : NqlSql.compile(new Nql.Compare("slug", Nql.Op.EQ, false, java.util.List.of(new Nql.Value(slug, true))),
-                        GhostContent.GROUP_FIELDS);
+        NqlSql.Where where = slug == null ? GhostContent.ALL : NqlSql.compile(GhostContent.equal("slug", slug),
+                GhostContent.GROUP_FIELDS);
         Found<GhostContent.Group> found = content.groups(kind, where, "slug", slug == null ? GhostContent.MAX_GROUPS : 1, 1);
         GhostContent.Group g = found.items().stream().filter(x -> slug != null || GhostViews.id(kind, x.slug()).equals(id))
                 .findFirst().orElseThrow(() -> GhostException.notFound(kind.plural()));
@@ -210,8 +208,7 @@ public class GhostContentResource {
     }
 
     private static NqlSql.Where where(String filter, Map<String, NqlSql.Field> fields) {
-        return filter == null || filter.isBlank() ? new NqlSql.Where("true", java.util.List.of())
-                : NqlSql.compile(Nql.parse(filter), fields);
+        return filter == null || filter.isBlank() ? GhostContent.ALL : NqlSql.compile(Nql.parse(filter), fields);
     }
 
     /** A content key (or a session or admin token: a Ghost client has a key, the CMS's own tools have those). */
@@ -255,6 +252,7 @@ public class GhostContentResource {
     }
 
     private static Response ok(ObjectNode body) {
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, RenderedResource.CACHE).build();
     }
 }

@@ -11,6 +11,9 @@ public interface GhostSite {
     /** The public address of the site's frontend, where post, tag and author URLs point. */
     String url();
 
+    /** Where render-service itself is reached publicly: the feeds' own addresses, the sitemap's. */
+    String publicUrl();
+
     String title();
 
     Optional<String> description();

@@ -3,12 +3,12 @@ package io.cms.render.ghost;
 import java.nio.charset.StandardCharsets;
 
 /** A path segment percent-encoded as RFC 3986 asks: unreserved characters stay, every other byte of its UTF-8 is %XX. */
-final class PathSegment {
+public final class PathSegment {
 
     private PathSegment() {
     }
 
-    static String encode(String segment) {
+    public static String encode(String segment) {
         StringBuilder out = new StringBuilder();
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

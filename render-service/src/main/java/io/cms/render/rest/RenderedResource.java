@@ -41,7 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @PublishedRead
 public class RenderedResource {
 
-    static final String CACHE = "public, max-age=60, stale-while-revalidate=300";
+    /** Published content: what every published read of this service sends (renders, Ghost API, feeds, sitemap). */
+    public static final String CACHE = "public, max-age=60, stale-while-revalidate=300";
     private static final Executor WORKERS = runnable -> Infrastructure.getDefaultWorkerPool().execute(runnable);
 
     private final RenderedViews views;

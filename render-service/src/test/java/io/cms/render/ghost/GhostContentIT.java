@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Ghost Content API over posts that arrive as change events through the real broker and
  * database: Ghost's envelope, fields, filters, paging and errors. (Ghost's own clients are run
- * against the whole stack, with real content keys, in deploy/e2e GhostClientsIT.)
+ * against the whole stack, with real content keys, in deploy/e2e FrontendClientsIT.)
  */
 @QuarkusTest
 @QuarkusTestResource(InfraResource.class)
