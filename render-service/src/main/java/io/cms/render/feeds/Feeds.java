@@ -28,6 +28,7 @@ import io.cms.render.ghost.GhostContent;
 import io.cms.render.ghost.GhostContent.PostRow;
 import io.cms.render.ghost.GhostSite;
 import io.cms.render.ghost.PathSegment;
+import io.cms.render.ghost.Permalinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,11 +50,13 @@ public class Feeds {
 
     private final GhostContent content;
     private final GhostSite site;
+    private final Permalinks permalinks;
     private final int size;
 
-    Feeds(GhostContent content, GhostSite site, @ConfigProperty(name = "cms.feeds.size") int size) {
+    Feeds(GhostContent content, GhostSite site, Permalinks permalinks, @ConfigProperty(name = "cms.feeds.size") int size) {
         this.content = content;
         this.site = site;
+        this.permalinks = permalinks;
         this.size = size;
     }
 
@@ -71,8 +74,7 @@ public class Feeds {
         OffsetDateTime updated = posts.stream().map(p -> p.updatedAt() == null ? p.publishedAt() : p.updatedAt())
                 .filter(t -> t != null).max(OffsetDateTime::compareTo).orElse(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         String title = name == null ? site.title() : site.title() + " – " + name;
-        String home = name == null ? siteUrl() + "/" : siteUrl() + (scope == Scope.TAG ? "/tag/" : "/author/")
-                + PathSegment.encode(slug) + "/";
+        String home = name == null ? siteUrl() + "/" : permalinks.group(scope == Scope.TAG ? "tag" : "author", slug);
         String self = publicUrl() + (scope == Scope.SITE ? "" : (scope == Scope.TAG ? "/tag/" : "/author/")
                 + PathSegment.encode(slug)) + "/" + format.file();
         byte[] bytes = format == FeedFormat.JSON ? json(title, home, self, posts) : xml(format, title, home, self, updated, posts);
@@ -153,7 +155,7 @@ public class Feeds {
     }
 
     private String postUrl(PostRow p) {
-        return siteUrl() + "/" + PathSegment.encode(p.slug()) + "/";
+        return permalinks.post(p.slug(), p.publishedAt(), p.categories());
     }
 
     /** Links and images that start at the site's root point at the site, as a feed reader needs. */
@@ -162,7 +164,7 @@ public class Feeds {
     }
 
     private String siteUrl() {
-        return trim(site.url());
+        return permalinks.site();
     }
 
     private String publicUrl() {

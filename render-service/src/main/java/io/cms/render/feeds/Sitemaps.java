@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 
 import io.cms.render.ghost.GhostSite;
-import io.cms.render.ghost.PathSegment;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.render.ghost.Permalinks;
 import io.cms.render.service.ContentFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,14 +30,19 @@ public class Sitemaps {
 
     private final DataSource dataSource;
     private final GhostSite site;
+    private final Permalinks permalinks;
+    private final ObjectMapper json;
     private final int perFile;
 
-    Sitemaps(DataSource dataSource, GhostSite site, @ConfigProperty(name = "cms.sitemap.per-file") int perFile) {
+    Sitemaps(DataSource dataSource, GhostSite site, Permalinks permalinks, ObjectMapper json,
+            @ConfigProperty(name = "cms.sitemap.per-file") int perFile) {
         if (perFile < 2 || perFile > MAX_PER_FILE) {
             throw new IllegalStateException("cms.sitemap.per-file must be from 2 to " + MAX_PER_FILE + ", not " + perFile);
         }
         this.dataSource = dataSource;
         this.site = site;
+        this.permalinks = permalinks;
+        this.json = json;
         this.perFile = perFile;
     }
 
@@ -74,17 +80,18 @@ public class Sitemaps {
     /** {@code limit} posts from {@code offset}, after the home page when {@code withHome}. */
     private String urls(long offset, int limit, boolean withHome) throws SQLException {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"" + NS + "\">\n");
-        String base = trim(site.url());
+        String base = permalinks.site();
         if (withHome) {
             out.append("  <url><loc>").append(escape(base + "/")).append("</loc></url>\n");
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("SELECT slug, updated_at FROM"
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("SELECT slug, updated_at, published_at, categories::text FROM"
                 + " rendered_post WHERE " + PUBLISHED + " ORDER BY published_at, id OFFSET ? LIMIT ?")) {
             st.setLong(1, offset);
             st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    String loc = base + "/" + PathSegment.encode(rs.getString(1)) + "/";
+                    String loc = permalinks.post(rs.getString(1), rs.getObject(3, OffsetDateTime.class),
+                            categories(rs.getString(4)));
                     if (loc.length() > MAX_URL) {
                         continue;
                     }
@@ -98,6 +105,14 @@ public class Sitemaps {
             }
         }
         return out.append("</urlset>\n").toString();
+    }
+
+    private java.util.List<String> categories(String column) throws SQLException {
+        try {
+            return java.util.List.of(json.readValue(column, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("categories do not parse", e);
+        }
     }
 
     private long count() throws SQLException {

@@ -30,7 +30,8 @@ public class GhostContent {
     /** A published post or page as stored. */
     public record PostRow(UUID id, String slug, String title, String html, String excerpt, String customExcerpt,
             Integer readingTime, JsonNode tags, String authorName, String authorSlug, OffsetDateTime publishedAt,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt, JsonNode frontMatter, boolean featured, boolean page) {
+            OffsetDateTime createdAt, OffsetDateTime updatedAt, JsonNode frontMatter, boolean featured, boolean page,
+            List<String> categories) {
     }
 
     /** A tag or an author: slug, name, how many published posts carry it, and when it was last used. */
@@ -82,7 +83,7 @@ public class GhostContent {
     static final int MAX_GROUPS = 10_000;
 
     private static final String POST_COLUMNS = "id, slug, title, html, excerpt, custom_excerpt, reading_time_minutes,"
-            + " tag_list::text, author_name, author_slug, published_at, created_at, updated_at, front_matter::text, featured, is_page";
+            + " tag_list::text, author_name, author_slug, published_at, created_at, updated_at, front_matter::text, featured, is_page, categories::text";
     private static final String PUBLISHED = "visible AND content_schema >= " + ContentFields.SCHEMA;
     private static final String TAGS = "SELECT e->>'slug' AS slug, min(e->>'name') AS name, count(*) AS posts,"
             + " min(published_at) AS first_used, max(published_at) AS last_used"
@@ -196,7 +197,7 @@ public class GhostContent {
                     rs.getString(6), (Integer) rs.getObject(7), json.readTree(rs.getString(8)), rs.getString(9), rs.getString(10),
                     rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class),
                     rs.getObject(13, OffsetDateTime.class), fm == null ? null : json.readTree(fm), rs.getBoolean(15),
-                    rs.getBoolean(16));
+                    rs.getBoolean(16), List.of(json.readValue(rs.getString(17), String[].class)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("a stored json column does not parse", e);
         }

@@ -47,11 +47,13 @@ public class GhostContentResource {
     private final GhostContent content;
     private final GhostViews views;
     private final GhostSite site;
+    private final Permalinks permalinks;
     private final Callers callers;
 
-    GhostContentResource(GhostContent content, GhostSite site, Callers callers) {
+    GhostContentResource(GhostContent content, GhostSite site, Permalinks permalinks, Callers callers) {
         this.content = content;
-        this.views = new GhostViews(site.url());
+        this.views = new GhostViews(permalinks);
+        this.permalinks = permalinks;
         this.site = site;
         this.callers = callers;
     }
@@ -155,7 +157,7 @@ public class GhostContentResource {
                 "twitter_title", "twitter_description"}) {
             s.putNull(k);
         }
-        s.put("members_support_address", "noreply").put("url", views.url(null, "").replaceAll("/+$", "/"));
+        s.put("members_support_address", "noreply").put("url", permalinks.site() + "/");
         ObjectNode body = NODES.objectNode();
         body.set("settings", s);
         body.putObject("meta");

@@ -20,5 +20,8 @@ public interface GhostSite {
 
     String lang();
 
+    /** Where posts live on the site ({@link Permalinks}): /:slug/ unless set. */
+    String permalink();
+
     String timezone();
 }

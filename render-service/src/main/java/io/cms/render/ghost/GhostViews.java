@@ -58,10 +58,10 @@ final class GhostViews {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
-    private final String site;
+    private final Permalinks permalinks;
 
-    GhostViews(String siteUrl) {
-        this.site = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+    GhostViews(Permalinks permalinks) {
+        this.permalinks = permalinks;
     }
 
     ObjectNode post(PostRow p, GhostQuery q) {
@@ -90,7 +90,7 @@ final class GhostViews {
         if (q.include().contains("tags")) {
             o.set("primary_tag", o.get("tags").isEmpty() ? NODES.nullNode() : o.get("tags").get(0));
         }
-        o.put("url", url(null, p.slug())).put("excerpt", p.excerpt())
+        o.put("url", permalinks.post(p.slug(), p.publishedAt(), p.categories())).put("excerpt", p.excerpt())
                 .put("reading_time", p.readingTime() == null ? 0 : p.readingTime()).put("access", true).put("comments", false)
                 .put("og_image", text(fm, "og_image")).put("og_title", text(fm, "og_title"))
                 .put("og_description", text(fm, "og_description")).put("twitter_image", text(fm, "twitter_image"))
@@ -118,7 +118,7 @@ final class GhostViews {
                 "canonical_url", "accent_color"}) {
             o.putNull(key);
         }
-        o.put("url", url(Group.TAG.path, slug));
+        o.put("url", permalinks.group(Group.TAG.path, slug));
         if (posts != null) {
             o.putObject("count").put("posts", posts);
         }
@@ -131,7 +131,7 @@ final class GhostViews {
                 "meta_title", "meta_description"}) {
             o.putNull(key);
         }
-        o.put("url", url(Group.AUTHOR.path, slug));
+        o.put("url", permalinks.group(Group.AUTHOR.path, slug));
         if (posts != null) {
             o.putObject("count").put("posts", posts);
         }
@@ -149,13 +149,6 @@ final class GhostViews {
             o.retain(q.fields());
         }
         return o;
-    }
-
-    /** The public address of a post or page ({@code kind} null), a tag or an author; slugs percent-encoded. */
-    String url(String kind, String slug) {
-        String path = kind == null ? "/" + PathSegment.encode(slug) + "/"
-                : "/" + kind + "/" + PathSegment.encode(slug) + "/";
-        return site + path;
     }
 
     private static String time(OffsetDateTime t) {

@@ -12,18 +12,18 @@ import io.cms.common.text.Slugs;
 /**
  * What the Ghost Content API filters and groups on, read from a change event when it is stored:
  * whether it is a page (Jekyll's {@code layout: page}), featured (front matter {@code featured}), its
- * tags with their slugs, its author's name and slug.
+ * tags with their slugs, its author's name and slug, its categories (for permalinks).
  */
 public record ContentFields(boolean page, boolean featured, List<Map<String, String>> tags, String authorName,
-        String authorSlug) {
+        String authorSlug, List<String> categories) {
 
     /**
      * The columns these fill: a row stored with a smaller number lacks some, and is stored again
      * from {@code cms.posts} at start-up ({@code ContentSchema}).
      */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
 
-    static final ContentFields NONE = new ContentFields(false, false, List.of(), null, null);
+    static final ContentFields NONE = new ContentFields(false, false, List.of(), null, null, List.of());
 
     static ContentFields of(PostChangedEvent event) {
         List<Map<String, String>> tags = new ArrayList<>();
@@ -36,7 +36,7 @@ public record ContentFields(boolean page, boolean featured, List<Map<String, Str
         }
         String author = event.author() == null || event.author().isBlank() ? null : event.author().strip();
         return new ContentFields("page".equals(event.layout()), featured(event.frontMatter()), tags, author,
-                author == null ? null : Slugs.slugify(author, "author"));
+                author == null ? null : Slugs.slugify(author, "author"), event.categories() == null ? List.of() : event.categories());
     }
 
     private static boolean featured(Map<String, Object> frontMatter) {

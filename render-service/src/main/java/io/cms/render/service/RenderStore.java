@@ -57,8 +57,8 @@ public class RenderStore {
                 INSERT INTO rendered_post AS r (id, version, visible, slug, title, html, toc, excerpt,
                     reading_time_minutes, word_count, cjk_char_count, char_count, warnings, rendered_at,
                     content_schema, is_page, featured, tag_list, author_name, author_slug, owner_id, custom_excerpt,
-                    lang, published_at, created_at, updated_at, front_matter)
-                SELECT ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb
+                    lang, published_at, created_at, updated_at, front_matter, categories)
+                SELECT ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb
                 FROM ordered
                 ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, visible = EXCLUDED.visible,
                     slug = EXCLUDED.slug, title = EXCLUDED.title, html = EXCLUDED.html, toc = EXCLUDED.toc,
@@ -69,7 +69,7 @@ public class RenderStore {
                     tag_list = EXCLUDED.tag_list, author_name = EXCLUDED.author_name, author_slug = EXCLUDED.author_slug,
                     owner_id = EXCLUDED.owner_id, custom_excerpt = EXCLUDED.custom_excerpt, lang = EXCLUDED.lang,
                     published_at = EXCLUDED.published_at, created_at = EXCLUDED.created_at,
-                    updated_at = EXCLUDED.updated_at, front_matter = EXCLUDED.front_matter
+                    updated_at = EXCLUDED.updated_at, front_matter = EXCLUDED.front_matter, categories = EXCLUDED.categories
                 WHERE r.version < EXCLUDED.version OR (? AND r.version = EXCLUDED.version)
                 RETURNING r.id, r.visible, r.version, r.slug, md5(coalesce(r.html, '')) AS html_hash),
             change AS (
@@ -144,6 +144,7 @@ public class RenderStore {
             st.setObject(++i, result == null ? null : event.createdAt());
             st.setObject(++i, result == null ? null : event.updatedAt());
             st.setString(++i, result == null ? null : toJson(event.frontMatter()));
+            st.setString(++i, toJson(content.categories()));
             st.setBoolean(++i, force);
             st.setBoolean(++i, event.deleted());
             try (java.sql.ResultSet rs = st.executeQuery()) {
