@@ -113,6 +113,22 @@ public final class Browser implements AutoCloseable {
         command("POST", "/element/" + field + "/value", Map.of("text", text));
     }
 
+    /** The Tab key, for {@link #press}. */
+    public static final String TAB = "\uE004";
+    /** The Enter key, for {@link #press}. */
+    public static final String ENTER = "\uE007";
+
+    /**
+     * Types {@code keys} (text, {@link #TAB}, {@link #ENTER}) into whatever has the focus, as a
+     * keyboard would, and waits for a navigation it starts.
+     */
+    public void press(String keys) throws IOException, InterruptedException {
+        String active = command("GET", "/element/active", null).path(ELEMENT).asText();
+        markPage();
+        command("POST", "/element/" + active + "/value", Map.of("text", keys));
+        settle();
+    }
+
     /** Chooses files in the file field whose label reads {@code label}. */
     public void upload(String label, java.nio.file.Path... files) throws IOException, InterruptedException {
         String id = attribute(find("//label[normalize-space()='" + label + "']"), "for");

@@ -54,6 +54,34 @@ class StudioBrowserIT {
         }
     }
 
+    /** Signing in with the keyboard alone: Tab reaches each control in order, with its focus visible, and Enter submits. */
+    @Test
+    void theStudioIsKeyboardOperableWithVisibleFocus() throws Exception {
+        String email = StudioUsers.make("author", "Keyboard writer");
+        try (Browser browser = new Browser("en-US")) {
+            browser.open(studio() + "sign-in");
+            String focused = "var e = document.activeElement; return (e.labels && e.labels.length ? e.labels[0].textContent"
+                    + " : e.textContent).trim() + '|' + getComputedStyle(e).outlineStyle";
+            java.util.List<String> order = new java.util.ArrayList<>();
+            browser.script("document.activeElement.blur(); return ''");
+            for (int i = 0; i < 8 && !order.contains("Sign in"); i++) {
+                browser.press(Browser.TAB);
+                String[] now = browser.script(focused).split("\\|");
+                order.add(now[0]);
+                assertFalse(now.length < 2 || now[1].equals("none"), "no visible focus on " + now[0]);
+                if (now[0].equals("Email")) {
+                    browser.press(email);
+                } else if (now[0].equals("Password")) {
+                    browser.press(StudioIT.PASSWORD);
+                }
+            }
+            assertTrue(order.indexOf("Email") >= 0 && order.indexOf("Email") < order.indexOf("Password")
+                    && order.indexOf("Password") < order.indexOf("Sign in"), "focus order " + order);
+            browser.press(Browser.ENTER);
+            assertTrue(browser.url().endsWith("/studio/posts"), browser.url());
+        }
+    }
+
     @Test
     void aWriterWritesSavesAndPublishesAPost() throws Exception {
         String email = StudioUsers.make("author", "Browser writer");

@@ -99,8 +99,15 @@ public class ChangeFeed {
             throw new ProblemException(ProblemException.Kind.RATE_LIMITED, "At most " + maxPerClient
                     + " change feeds per client address").retryAfter(5);
         }
-        long floor = log.floor();
-        Subscriber s = new Subscriber(sink, sse, client, lastEventId == null ? log.head() : lastEventId);
+        long floor;
+        Subscriber s;
+        try {
+            floor = log.floor();
+            s = new Subscriber(sink, sse, client, lastEventId == null ? log.head() : lastEventId);
+        } catch (SQLException | RuntimeException e) {
+            release(client);
+            throw e;
+        }
         subscribers.add(s);
         worker.execute(() -> catchUp(s, lastEventId != null && lastEventId < floor, floor));
     }
@@ -110,12 +117,18 @@ public class ChangeFeed {
             if (reset) {
                 s.reset(floor);
             }
-            List<Change> batch;
             do {
-                batch = log.after(s.cursor(), BATCH);
-                s.caughtUp(batch);
-            } while (!batch.isEmpty() && !s.closed());
-            s.live();
+                List<Change> batch;
+                do {
+                    // A long way behind: a batch at a time, each once the connection has taken the one before.
+                    s.awaitDrained(BATCH);
+                    batch = log.after(s.cursor(), BATCH);
+                    s.caughtUp(batch);
+                } while (!batch.isEmpty() && !s.closed());
+            } while (!s.closed() && !s.live());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            s.close();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("A change feed could not catch up and is closed: %s", e.getMessage());
             s.close();
@@ -148,9 +161,13 @@ public class ChangeFeed {
     private void forgetClosed() {
         for (Subscriber s : subscribers) {
             if (s.closed() && subscribers.remove(s)) {
-                perClient.computeIfPresent(s.client, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
+                release(s.client);
             }
         }
+    }
+
+    private void release(String client) {
+        perClient.computeIfPresent(client, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 
     private void prune() {

@@ -20,6 +20,8 @@ final class Subscriber {
 
     /** Sends not yet written to the connection; past this the client is too slow and is closed (it resumes by id). */
     static final int MAX_PENDING = 10_000;
+    /** Live changes held while catching up; past it they are dropped and read from the log instead. */
+    static final int MAX_BUFFERED = 5_000;
 
     private final SseEventSink sink;
     private final Sse sse;
@@ -28,6 +30,7 @@ final class Subscriber {
     private long cursor;
     private boolean catchingUp = true;
     private final List<Change> buffered = new ArrayList<>();
+    private boolean overflowed;
     private volatile boolean closed;
 
     Subscriber(SseEventSink sink, Sse sse, String client, long cursor) {
@@ -46,19 +49,32 @@ final class Subscriber {
         changes.forEach(this::send);
     }
 
-    /** Caught up: the buffered live changes past the cursor go now, and later ones as they come. */
-    synchronized void live() {
+    /**
+     * Caught up with the log: the buffered live changes past the cursor go now, and later ones as
+     * they come. False (and nothing sent) when the buffer overflowed meanwhile: those changes are in
+     * the log, so the caller catches up again.
+     */
+    synchronized boolean live() {
+        if (overflowed) {
+            overflowed = false;
+            buffered.clear();
+            return false;
+        }
         catchingUp = false;
         buffered.forEach(this::send);
         buffered.clear();
+        return true;
     }
 
-    /** Live changes, oldest first: buffered while catching up. */
+    /** Live changes, oldest first: buffered while catching up (up to a bound; past it, read again from the log). */
     synchronized void offer(List<Change> changes) {
         if (catchingUp) {
-            buffered.addAll(changes);
-            if (buffered.size() > MAX_PENDING) {
-                close();
+            if (!overflowed && buffered.size() + changes.size() > MAX_BUFFERED) {
+                overflowed = true;
+                buffered.clear();
+            }
+            if (!overflowed) {
+                buffered.addAll(changes);
             }
             return;
         }
@@ -76,6 +92,13 @@ final class Subscriber {
 
     void heartbeat() {
         write(sse.newEventBuilder().comment("heartbeat").build());
+    }
+
+    /** Waits until at most {@code most} sends are still on their way to the client (or it is gone). */
+    void awaitDrained(int most) throws InterruptedException {
+        while (pending.get() > most && !closed()) {
+            Thread.sleep(10);
+        }
     }
 
     boolean closed() {

@@ -131,6 +131,27 @@ class ChangeFeedIT {
         }
     }
 
+    /** More changes behind than a client may have on their way at once: paced, not dropped as slow. */
+    @Test
+    void aClientFarBehindCatchesUpWithoutBeingDropped() throws Exception {
+        long before = log.head();
+        int behind = Subscriber.MAX_PENDING + 2_000;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                io.cms.testkit.TestInfrastructure.shared().postgres().jdbcUrl("cms_render"), "postgres", null);
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO content_change (post_id, slug, kind, version) SELECT gen_random_uuid(), 'bulk-' || g,"
+                    + " 'post.updated', g FROM generate_series(1, " + behind + ") g");
+        }
+        try (SseReader feed = SseReader.open(changes, Long.toString(before))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> feed.events.stream().filter(e -> e.data().contains("bulk-")).count() >= behind);
+            List<Long> ids = feed.events.stream().filter(e -> e.data().contains("bulk-")).map(e -> Long.parseLong(e.id())).toList();
+            assertEquals(behind, ids.size(), "each once");
+            for (int i = 1; i < ids.size(); i++) {
+                assertTrue(ids.get(i) > ids.get(i - 1), "in order");
+            }
+        }
+    }
+
     private static List<SseReader.Event> ours(List<SseReader.Event> events, List<UUID> posts) {
         List<String> ids = posts.stream().map(UUID::toString).toList();
         return events.stream().filter(e -> e.data() != null && ids.stream().anyMatch(e.data()::contains)).toList();
