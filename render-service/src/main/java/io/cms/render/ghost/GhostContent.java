@@ -135,19 +135,26 @@ public class GhostContent {
         return posts(false, where, "published_at desc, id", limit, 1).items();
     }
 
-    /** A tag's name by its slug, when a published post carries it. */
+    /**
+     * A tag's name by its slug, when a published post carries it (the name the tag list shows: the
+     * least of its spellings). Reads only the posts that carry it (the tag index), not every tag.
+     */
     public Optional<String> tagName(String slug) throws SQLException {
-        return groupName(GhostViews.Group.TAG, slug);
+        return name("SELECT min(e->>'name') FROM rendered_post CROSS JOIN LATERAL jsonb_array_elements(tag_list) e WHERE "
+                + PUBLISHED + " AND NOT is_page AND tag_list @> ?::jsonb AND e->>'slug' = ?",
+                json.valueToTree(List.of(Map.of("slug", slug))).toString(), slug);
     }
 
     /** An author's name by their slug, when a published post is theirs. */
     public Optional<String> authorName(String slug) throws SQLException {
-        return groupName(GhostViews.Group.AUTHOR, slug);
+        return name("SELECT min(author_name) FROM rendered_post WHERE " + PUBLISHED + " AND NOT is_page AND author_slug = ?", slug);
     }
 
-    private Optional<String> groupName(GhostViews.Group kind, String slug) throws SQLException {
-        return groups(kind, NqlSql.compile(equal("slug", slug), GROUP_FIELDS), "slug", 1, 1).items().stream().map(Group::name)
-                .findFirst();
+    private Optional<String> name(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = prepare(c, sql, List.of(params));
+                ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
     }
 
     static Nql.Compare equal(String field, String value) {
