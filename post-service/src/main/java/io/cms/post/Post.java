@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.cms.post.taxonomy.TermKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -40,6 +41,14 @@ public class Post extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> categories = new ArrayList<>();
 
+    /** The slugs of {@link #tags} and {@link #author}: what ties them to their entities (see {@link #nameTerms}). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "tag_slugs")
+    public List<String> tagSlugs = new ArrayList<>();
+
+    @Column(name = "author_slug")
+    public String authorSlug;
+
     public String lang;
     public String layout;
 
@@ -62,4 +71,10 @@ public class Post extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "front_matter")
     public Map<String, Object> frontMatter = new LinkedHashMap<>();
+
+    /** Sets the slugs that tie the post's tag and author names to their entities; after every change of them. */
+    public void nameTerms() {
+        tagSlugs = tags.stream().map(TermKind.TAG::slug).distinct().toList();
+        authorSlug = author == null ? null : TermKind.AUTHOR.slug(author);
+    }
 }

@@ -1,7 +1,9 @@
 package io.cms.common.text;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Slugs that keep the letters of every script, so a Japanese title gives a readable Japanese slug:
@@ -47,6 +49,15 @@ public final class Slugs {
             }
         }
         return out.length() == 0 ? fallback : out.toString();
+    }
+
+    /**
+     * The id of a tag or author ({@code kind} "tag" or "author") first seen under {@code slug}: the
+     * same in post-service, which stores it, and render-service, which answers for terms it has no
+     * entity of yet. It stays the term's id through renames.
+     */
+    public static UUID termId(String kind, String slug) {
+        return UUID.nameUUIDFromBytes((kind + ":" + slug).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isSlugChar(int cp) {

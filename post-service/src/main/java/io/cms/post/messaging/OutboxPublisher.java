@@ -92,16 +92,17 @@ final class OutboxPublisher implements AutoCloseable {
         }
     }
 
-    /** Creates the compacted topic if it does not exist yet (the first produce to a new topic is slow). */
+    /** Creates the compacted topics if they do not exist yet (the first produce to a new topic is slow). */
     void ensureTopic(int partitions, short replicationFactor) throws InterruptedException, ExecutionException {
-        try (Admin admin = admin()) {
-            Map<String, String> configs = new HashMap<>(EventLimits.topicConfig());
-            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-            admin.createTopics(List.of(new NewTopic(Topics.POSTS, partitions, replicationFactor).configs(configs)))
-                    .all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
+        for (String name : Topics.OUTBOX_TOPICS) {
+            try (Admin admin = admin()) {
+                Map<String, String> configs = new HashMap<>(EventLimits.topicConfig());
+                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+                admin.createTopics(List.of(new NewTopic(name, partitions, replicationFactor).configs(configs))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
             }
         }
     }
@@ -113,11 +114,14 @@ final class OutboxPublisher implements AutoCloseable {
      */
     void applyLimits() throws InterruptedException, ExecutionException {
         try (Admin admin = admin()) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.POSTS);
             List<AlterConfigOp> ops = EventLimits.topicConfig().entrySet().stream()
                     .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
                     .toList();
-            admin.incrementalAlterConfigs(Map.of(topic, ops)).all().get();
+            Map<ConfigResource, java.util.Collection<AlterConfigOp>> changes = new HashMap<>();
+            for (String name : Topics.OUTBOX_TOPICS) {
+                changes.put(new ConfigResource(ConfigResource.Type.TOPIC, name), ops);
+            }
+            admin.incrementalAlterConfigs(changes).all().get();
         }
     }
 
@@ -232,7 +236,7 @@ final class OutboxPublisher implements AutoCloseable {
         header(headers, Topics.CE_SUBJECT, row.aggregateId());
         header(headers, Topics.CE_TIME, DateTimeFormatter.ISO_INSTANT.format(row.occurredAt()));
         header(headers, Topics.CONTENT_TYPE, "application/json");
-        return new ProducerRecord<>(Topics.POSTS, null, row.aggregateId(),
+        return new ProducerRecord<>(Topics.topicOf(row.type()), null, row.aggregateId(),
                 row.payload().getBytes(StandardCharsets.UTF_8), headers);
     }
 

@@ -1,10 +1,20 @@
 package io.cms.post.messaging;
 
+import java.util.List;
+
+import io.cms.common.messaging.TermChangedEvent;
+
 /** Kafka topics and CloudEvents attributes of the post change events: the contract consumers rely on. */
 public final class Topics {
 
     /** Compacted topic of post change events, keyed by post id. */
     public static final String POSTS = "cms.posts";
+
+    /** Compacted topic of tag and author change events, keyed by the term's id. */
+    public static final String TERMS = TermChangedEvent.TOPIC;
+
+    /** The topics the outbox relay writes to. */
+    public static final List<String> OUTBOX_TOPICS = List.of(POSTS, TERMS);
 
     /** Compacted topic of render-service's "HTML is ready" events, keyed by post id. */
     public static final String RENDERED = "cms.rendered";
@@ -25,6 +35,11 @@ public final class Topics {
     public static final String CE_SUBJECT = "ce_subject";
     public static final String CE_TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+
+    /** Where the relay sends an outbox row of CloudEvents type {@code type}: {@code cms.post.*} or a term's. */
+    public static String topicOf(String type) {
+        return type.startsWith("cms.post.") ? POSTS : TERMS;
+    }
 
     private Topics() {
     }

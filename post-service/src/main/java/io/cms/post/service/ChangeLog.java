@@ -14,10 +14,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.common.messaging.EventLimits;
 import io.cms.common.messaging.PostChangedEvent;
+import io.cms.common.messaging.TermChangedEvent;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.post.Post;
 import io.cms.post.messaging.PostEventType;
+import io.cms.post.taxonomy.TermRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
@@ -136,7 +138,18 @@ public class ChangeLog {
                 st.setString(++i, payload);
                 st.executeUpdate();
             }
+            if (namesTerms(event)) {
+                for (TermChangedEvent created : TermRows.ensure(c, event.tags(), event.author(), event.ownerId())) {
+                    TermRows.writeEvent(c, created, "created", toJson(created));
+                }
+            }
         });
+    }
+
+    /** Whether the change may name a tag or author that is not an entity yet. */
+    private static boolean namesTerms(PostChangedEvent event) {
+        return !event.deleted() && (event.changedFields().isEmpty() || event.changedFields().contains("tags")
+                || event.changedFields().contains("author") || event.changedFields().contains("ownerId"));
     }
 
     /**

@@ -32,6 +32,7 @@ final class PostInputs {
         post.categories = distinct(in.categories());
         post.lang = blankToNull(in.lang());
         post.layout = blankToNull(in.layout());
+        post.nameTerms();
         post.frontMatter = in.frontMatter() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(in.frontMatter());
         PostStatus status = in.status() == null ? statusIfMissing : PostStatus.fromWire(in.status());
         OffsetDateTime publishedAt = in.publishedAt() == null ? null : utc(in.publishedAt());

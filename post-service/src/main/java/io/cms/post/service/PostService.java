@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.cms.common.auth.Caller;
 import io.cms.common.messaging.PostChangedEvent;
@@ -169,6 +170,18 @@ public class PostService {
         post.updatedAt = now();
         changeLog.record(post, PostEventType.UPDATED, List.of("ownerId"), caller.actor());
         return post;
+    }
+
+    /**
+     * Changes the tags or author of a post that the caller's transaction has locked: a tag's or
+     * author's rename, merge or deletion reaching each post that names it, as a change of the post.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void renameTerms(Post post, Consumer<Post> change, String actor) {
+        PostChangedEvent before = ChangeLog.snapshot(post, List.of());
+        change.accept(post);
+        post.nameTerms();
+        commitChange(post, before, post.status, actor, now());
     }
 
     @Transactional

@@ -71,6 +71,9 @@ class RoleMatrixIT {
                 new Cell("open a preview link's post (render-service's question)", (role, t) -> as(t)
                         .body(Map.of("token", "A".repeat(43))).post("/api/preview-links/open").statusCode(), admins(404, 403)),
                 new Cell("list drafts (all of them, or only their own)", (role, t) -> listsOnlyWhatItMay(role, t, other), all(200)),
+                new Cell("list tags", (role, t) -> get(t, "/api/tags"), all(200)),
+                new Cell("describe a tag", (role, t) -> as(t).body(Map.of("description", "d " + role))
+                        .put("/api/tags/" + tagOf(other)).statusCode(), staff(200, 403)),
                 new Cell("add an author", (role, t) -> as(t).body(userBody(unique("added"), "author")).post("/api/users")
                         .statusCode(), staff(201, 403)),
                 new Cell("add an editor", (role, t) -> as(t).body(userBody(unique("added"), "editor")).post("/api/users")
@@ -137,6 +140,13 @@ class RoleMatrixIT {
         Map<String, Integer> m = staff(adminsAndAbove, others);
         m.put("editor", others);
         return m;
+    }
+
+    /** The slug of a new tag of a post of {@code token}'s user. */
+    private static String tagOf(String token) {
+        String name = unique("Matrix tag");
+        as(token).body(Map.of("title", unique("Tagged"), "tags", List.of(name))).post("/api/posts").then().statusCode(201);
+        return io.cms.common.text.Slugs.slugify(name, "tag");
     }
 
     private static int create(String token, String status) {

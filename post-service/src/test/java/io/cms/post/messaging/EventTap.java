@@ -22,7 +22,7 @@ public final class EventTap implements AutoCloseable {
 
     /** One consumed record, with its headers as strings. */
     public record Event(String key, Map<String, String> headers, String value, int partition, long offset) {
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name);
         }
     }
@@ -31,13 +31,17 @@ public final class EventTap implements AutoCloseable {
     private final List<Event> events = new ArrayList<>();
 
     public EventTap() {
+        this(Topics.POSTS);
+    }
+
+    public EventTap(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().broker().bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         List<PartitionInfo> partitions = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> consumer.partitionsFor(Topics.POSTS, Duration.ofSeconds(5)), l -> !l.isEmpty());
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(5)), l -> !l.isEmpty());
         List<TopicPartition> tps = partitions.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         consumer.assign(tps);
         consumer.seekToEnd(tps);

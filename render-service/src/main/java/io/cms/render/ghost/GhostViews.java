@@ -1,16 +1,15 @@
 package io.cms.render.ghost;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cms.common.text.Slugs;
 import io.cms.render.ghost.GhostContent.PostRow;
 
 /**
@@ -140,7 +139,7 @@ final class GhostViews {
 
     /** A tag's or author's id: the same for the same slug on every replica and every day. */
     static String id(Group kind, String slug) {
-        return UUID.nameUUIDFromBytes((kind.path + ":" + slug).getBytes(StandardCharsets.UTF_8)).toString();
+        return Slugs.termId(kind.path, slug).toString();
     }
 
     /** {@code fields=a,b}: those only, as Ghost answers. */

@@ -1,0 +1,19 @@
+package io.cms.post.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.common.auth.Callers;
+import io.cms.post.taxonomy.TermKind;
+import io.cms.post.taxonomy.Terms;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/tags")
+@Tag(name = "Tags", description = "Tags as entities: description, image, meta fields; rename, merge and delete reach every post")
+@SecurityRequirement(name = "bearer")
+public class TagResource extends TermResource {
+
+    TagResource(Terms terms, Callers callers, ObjectMapper json) {
+        super(TermKind.TAG, terms, callers, json);
+    }
+}
