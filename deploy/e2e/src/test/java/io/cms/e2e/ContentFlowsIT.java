@@ -294,6 +294,53 @@ class ContentFlowsIT {
     }
 
     /**
+     * A tag renamed in post-service reaches the posts that carry it: the Content API (render-service)
+     * names it anew with its description, and search-service's facets and tag filter follow.
+     */
+    @Test
+    void aRenamedTagReachesTheContentApiAndSearchFacets() throws Exception {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String before = "Before " + run;
+        HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"title\":\"名前の変わるタグ\",\"markdown\":\"本文。\",\"status\":\"published\","
+                        + "\"tags\":[\"" + before + "\"]}")));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertEquals(200, awaitStatus("/api/search/posts/" + id, 200));
+
+        String after = "タグ " + run;
+        HttpResponse<String> renamed = stack.send(stack.admin("post-service", "/api/tags/before-" + run)
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString("{\"name\":\"" + after + "\",\"description\":\"改名されたタグ\"}")));
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        String slug = JSON.readTree(renamed.body()).get("slug").asText();
+        assertEquals("タグ-" + run, slug);
+
+        assertEquals(200, stack.send(stack.request("search-service", "/api/search/posts/" + id + "?minVersion=2&wait=10s"))
+                .statusCode());
+        String tagParam = java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode found = JSON.readTree(stack.send(stack.request("search-service", "/api/search?tag=" + tagParam)).body());
+        assertEquals(id, found.get("items").get(0).get("id").asText(), found.toString());
+        assertEquals(after, found.get("facets").get("tags").get(0).get("value").asText(), found.toString());
+
+        String path = "/ghost/api/content/tags/slug/" + java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8) + "/";
+        JsonNode tag = null;
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<String> r = stack.send(stack.admin("render-service", path));
+            if (r.statusCode() == 200 && !JSON.readTree(r.body()).get("tags").get(0).get("description").isNull()) {
+                tag = JSON.readTree(r.body()).get("tags").get(0);
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(tag != null, "the renamed tag with its description in the Content API");
+        assertEquals(after, tag.get("name").asText());
+        assertEquals("改名されたタグ", tag.get("description").asText());
+        assertEquals(JSON.readTree(renamed.body()).get("id").asText(), tag.get("id").asText());
+    }
+
+    /**
      * Write → webhook through all three services: post events from post-service, post.rendered from
      * render-service. The receiver is down while post-service crashes (kill -9) with retries pending;
      * after the restart and the receiver's recovery every event arrives once, in per-post order.

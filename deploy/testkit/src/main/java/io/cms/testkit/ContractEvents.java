@@ -59,6 +59,22 @@ public final class ContractEvents implements AutoCloseable {
         send(event.get("topic").asText(), id.toString(), headers, JSON.writeValueAsBytes(value));
     }
 
+    /**
+     * Sends the {@code cms.terms} fixture of {@code ceType} ({@code cms.tag.updated}, …) for this term
+     * (id, slug, name, version, a fresh ce_id and the time now) with {@code fields} of its value replaced.
+     */
+    public void sendTerm(String ceType, UUID id, String slug, String name, long version, Map<String, Object> fields)
+            throws IOException, ExecutionException, InterruptedException {
+        ObjectNode event = fixture(ceType);
+        ObjectNode value = (ObjectNode) event.get("value");
+        value.put("id", id.toString()).put("slug", slug).put("name", name).put("version", version)
+                .put("updatedAt", java.time.OffsetDateTime.now().toString());
+        fields.forEach((field, v) -> value.set(field, JSON.valueToTree(v)));
+        ObjectNode headers = (ObjectNode) event.get("headers");
+        headers.put("ce_id", UUID.randomUUID().toString()).put("ce_subject", id.toString());
+        send(event.get("topic").asText(), id.toString(), headers, JSON.writeValueAsBytes(value));
+    }
+
     /** Sends one record with these headers (as strings) and waits for the broker's acknowledgement. */
     public void send(String topic, String key, ObjectNode headers, byte[] value) throws ExecutionException, InterruptedException {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.common.text.Slugs;
 import io.cms.post.InfraResource;
 import io.cms.post.Post;
+import io.cms.post.messaging.ContractFixtures;
 import io.cms.post.messaging.EventTap;
 import io.cms.post.messaging.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -92,6 +93,7 @@ class TermsIT {
             assertEquals(renamed, update.get("tags").get(1).asText());
             List<EventTap.Event> ofTag = await().atMost(Duration.ofSeconds(30))
                     .until(() -> terms.forKey(tagId), l -> l.stream().anyMatch(e -> e.header("ce_type").equals("cms.tag.updated")));
+            ContractFixtures.assertMatches(ofTag.get(ofTag.size() - 1));
             JsonNode tag = JSON.readTree(ofTag.get(ofTag.size() - 1).value());
             assertEquals(newSlug, tag.get("slug").asText());
             assertEquals("#00add8", tag.get("accentColor").asText());

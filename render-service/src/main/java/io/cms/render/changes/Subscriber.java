@@ -119,9 +119,14 @@ final class Subscriber {
         cursor = c.id();
         write(sse.newEventBuilder().id(Long.toString(c.id())).name(c.kind()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(JsonNodeFactory.instance.objectNode().put("id", c.id()).put("type", c.kind())
-                        .put("postId", c.postId().toString()).put("slug", c.slug()).put("version", c.version())
+                        .put(subject(c.kind()), c.postId().toString()).put("slug", c.slug()).put("version", c.version())
                         .put("at", c.at().toString()).toString())
                 .build());
+    }
+
+    /** {@code postId}, or {@code tagId}/{@code authorId} for a change of a tag or an author. */
+    private static String subject(String kind) {
+        return kind.substring(0, kind.indexOf('.')) + "Id";
     }
 
     private void write(OutboundSseEvent event) {

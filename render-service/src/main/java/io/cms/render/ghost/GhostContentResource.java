@@ -1,6 +1,8 @@
 package io.cms.render.ghost;
 
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +18,8 @@ import io.cms.common.rest.ProblemException;
 import io.cms.render.ghost.GhostContent.Found;
 import io.cms.render.ghost.GhostContent.PostRow;
 import io.cms.render.rest.RenderedResource;
+import io.cms.render.terms.TermRow;
+import io.cms.render.terms.TermStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -49,8 +53,10 @@ public class GhostContentResource {
     private final GhostSite site;
     private final Permalinks permalinks;
     private final Callers callers;
+    private final TermStore termStore;
 
-    GhostContentResource(GhostContent content, GhostSite site, Permalinks permalinks, Callers callers) {
+    GhostContentResource(GhostContent content, GhostSite site, Permalinks permalinks, Callers callers, TermStore termStore) {
+        this.termStore = termStore;
         this.content = content;
         this.views = new GhostViews(permalinks);
         this.permalinks = permalinks;
@@ -169,7 +175,8 @@ public class GhostContentResource {
         GhostQuery q = GhostQuery.of(p.limit, p.page, p.include, POST_INCLUDES, p.fields, GhostViews.POST_KEYS, p.formats);
         Found<PostRow> found = content.posts(pages, where(p.filter, GhostContent.POST_FIELDS),
                 GhostQuery.order(p.order, GhostContent.POST_ORDER, "published_at desc", "id"), q.limit(), q.page());
-        return browse(pages ? "pages" : "posts", found, q, row -> views.post(row, q));
+        GhostViews.TermFields terms = terms(found.items(), q);
+        return browse(pages ? "pages" : "posts", found, q, row -> views.post(row, q, terms));
     }
 
     private Response readPost(boolean pages, String id, String slug, GhostParams p) throws SQLException {
@@ -178,7 +185,7 @@ public class GhostContentResource {
         String what = pages ? "pages" : "posts";
         UUID uuid = id == null ? null : uuid(id, what);
         PostRow row = content.post(pages, uuid, slug).orElseThrow(() -> GhostException.notFound(what));
-        return one(what, views.post(row, q));
+        return one(what, views.post(row, q, terms(List.of(row), q)));
     }
 
     private Response browseGroups(GhostViews.Group kind, GhostParams p) throws SQLException {
@@ -186,19 +193,49 @@ public class GhostContentResource {
         GhostQuery q = GhostQuery.of(p.limit, p.page, p.include, GROUP_INCLUDES, p.fields, kind.keys(), null);
         Found<GhostContent.Group> found = content.groups(kind, where(p.filter, GhostContent.GROUP_FIELDS),
                 GhostQuery.order(p.order, GhostContent.GROUP_ORDER, "name asc", "slug"), q.limit(), q.page());
-        return browse(kind.plural(), found, q, g -> views.group(kind, g, q));
+        Map<String, TermRow> own = termStore.bySlugs(kind.path(), found.items().stream().map(GhostContent.Group::slug).toList());
+        return browse(kind.plural(), found, q, g -> views.group(kind, g, q, own.get(g.slug())));
     }
 
     private Response readGroup(GhostViews.Group kind, String id, String slug, GhostParams p) throws SQLException {
         authorize(p);
         GhostQuery q = GhostQuery.of(null, null, p.include, GROUP_INCLUDES, p.fields, kind.keys(), null);
-        // By slug: a filter on it. By id: ids are made from slugs, so the group whose slug gives it.
-        NqlSql.Where where = slug == null ? GhostContent.ALL : NqlSql.compile(GhostContent.equal("slug", slug),
+        // By id: the entity's slug; a term render-service has no entity of has the id its slug gives.
+        String bySlug = slug;
+        if (slug == null) {
+            UUID uuid = uuid(id, kind.plural());
+            bySlug = termStore.byId(kind.path(), uuid).map(TermRow::slug).orElse(null);
+        }
+        NqlSql.Where where = bySlug == null ? GhostContent.ALL : NqlSql.compile(GhostContent.equal("slug", bySlug),
                 GhostContent.GROUP_FIELDS);
-        Found<GhostContent.Group> found = content.groups(kind, where, "slug", slug == null ? GhostContent.MAX_GROUPS : 1, 1);
-        GhostContent.Group g = found.items().stream().filter(x -> slug != null || GhostViews.id(kind, x.slug()).equals(id))
+        Found<GhostContent.Group> found = content.groups(kind, where, "slug", bySlug == null ? GhostContent.MAX_GROUPS : 1, 1);
+        boolean named = bySlug != null;
+        GhostContent.Group g = found.items().stream().filter(x -> named || GhostViews.id(kind, x.slug()).equals(id))
                 .findFirst().orElseThrow(() -> GhostException.notFound(kind.plural()));
-        return one(kind.plural(), views.group(kind, g, q));
+        TermRow own = termStore.bySlugs(kind.path(), List.of(g.slug())).get(g.slug());
+        if (!named && own != null) {
+            throw GhostException.notFound(kind.plural()); // its entity has another id
+        }
+        return one(kind.plural(), views.group(kind, g, q, own));
+    }
+
+    /** The own fields of the tags and authors these posts name, when they are included. */
+    private GhostViews.TermFields terms(List<PostRow> posts, GhostQuery q) throws SQLException {
+        boolean tags = q.include().contains("tags");
+        boolean authors = q.include().contains("authors");
+        if (!tags && !authors) {
+            return GhostViews.TermFields.NONE;
+        }
+        Set<String> tagSlugs = new HashSet<>();
+        Set<String> authorSlugs = new HashSet<>();
+        for (PostRow p : posts) {
+            p.tags().forEach(t -> tagSlugs.add(t.path("slug").asText()));
+            if (p.authorSlug() != null) {
+                authorSlugs.add(p.authorSlug());
+            }
+        }
+        return new GhostViews.TermFields(tags ? termStore.bySlugs("tag", tagSlugs) : Map.of(),
+                authors ? termStore.bySlugs("author", authorSlugs) : Map.of());
     }
 
     private static UUID uuid(String id, String what) {

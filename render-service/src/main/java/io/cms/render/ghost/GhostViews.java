@@ -3,6 +3,7 @@ package io.cms.render.ghost;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.common.text.Slugs;
 import io.cms.render.ghost.GhostContent.PostRow;
+import io.cms.render.terms.TermRow;
 
 /**
  * Posts, pages, tags, authors and settings in the Content API's v5 shape: Ghost's field names,
@@ -49,6 +51,11 @@ final class GhostViews {
             return plural;
         }
 
+        /** {@code tag}, {@code author}: the kind's name in terms' events and in its address. */
+        String path() {
+            return path;
+        }
+
         Set<String> keys() {
             return keys;
         }
@@ -63,7 +70,16 @@ final class GhostViews {
         this.permalinks = permalinks;
     }
 
-    ObjectNode post(PostRow p, GhostQuery q) {
+    /** Tags' and authors' own fields, by slug, for the terms a page of answers names. */
+    record TermFields(Map<String, TermRow> tags, Map<String, TermRow> authors) {
+        static final TermFields NONE = new TermFields(Map.of(), Map.of());
+
+        TermRow of(Group kind, String slug) {
+            return (kind == Group.TAG ? tags : authors).get(slug);
+        }
+    }
+
+    ObjectNode post(PostRow p, GhostQuery q, TermFields terms) {
         JsonNode fm = p.frontMatter() == null ? NODES.objectNode() : p.frontMatter();
         ObjectNode o = NODES.objectNode();
         o.put("id", p.id().toString()).put("uuid", p.id().toString()).put("title", p.title()).put("slug", p.slug());
@@ -77,12 +93,13 @@ final class GhostViews {
                 .put("custom_template", text(fm, "custom_template")).put("canonical_url", text(fm, "canonical_url"));
         if (q.include().contains("tags")) {
             ArrayNode tags = o.putArray("tags");
-            p.tags().forEach(t -> tags.add(tag(t.path("slug").asText(), t.path("name").asText(), null)));
+            p.tags().forEach(t -> tags.add(tag(t.path("slug").asText(), t.path("name").asText(), null,
+                    terms.of(Group.TAG, t.path("slug").asText()))));
         }
         if (q.include().contains("authors")) {
             ArrayNode authors = o.putArray("authors");
             if (p.authorSlug() != null) {
-                authors.add(author(p.authorSlug(), p.authorName(), null));
+                authors.add(author(p.authorSlug(), p.authorName(), null, terms.of(Group.AUTHOR, p.authorSlug())));
             }
             o.set("primary_author", authors.isEmpty() ? NODES.nullNode() : authors.get(0));
         }
@@ -104,19 +121,22 @@ final class GhostViews {
         return fields(o, q);
     }
 
-    ObjectNode group(Group kind, GhostContent.Group g, GhostQuery q) {
+    ObjectNode group(Group kind, GhostContent.Group g, GhostQuery q, TermRow term) {
         Long posts = q.include().contains("count.posts") ? g.posts() : null;
-        return fields(kind == Group.TAG ? tag(g.slug(), g.name(), posts) : author(g.slug(), g.name(), posts), q);
+        return fields(kind == Group.TAG ? tag(g.slug(), g.name(), posts, term) : author(g.slug(), g.name(), posts, term), q);
     }
 
-    private ObjectNode tag(String slug, String name, Long posts) {
-        ObjectNode o = NODES.objectNode().put("id", id(Group.TAG, slug)).put("name", name).put("slug", slug);
-        o.putNull("description").putNull("feature_image").put("visibility", "public");
+    /** A tag: what its posts say (slug, name), and what its entity says of itself when there is one. */
+    private ObjectNode tag(String slug, String name, Long posts, TermRow term) {
+        ObjectNode o = NODES.objectNode().put("id", term == null ? id(Group.TAG, slug) : term.id().toString())
+                .put("name", term == null ? name : term.name()).put("slug", slug);
+        TermRow t = term == null ? TermRow.NONE : term;
+        o.put("description", t.description()).put("feature_image", t.image()).put("visibility", "public");
         for (String key : new String[] {"og_image", "og_title", "og_description", "twitter_image", "twitter_title",
-                "twitter_description", "meta_title", "meta_description", "codeinjection_head", "codeinjection_foot",
-                "canonical_url", "accent_color"}) {
+                "twitter_description", "codeinjection_head", "codeinjection_foot", "canonical_url"}) {
             o.putNull(key);
         }
+        o.put("meta_title", t.metaTitle()).put("meta_description", t.metaDescription()).put("accent_color", t.accentColor());
         o.put("url", permalinks.group(Group.TAG.path, slug));
         if (posts != null) {
             o.putObject("count").put("posts", posts);
@@ -124,12 +144,13 @@ final class GhostViews {
         return o;
     }
 
-    private ObjectNode author(String slug, String name, Long posts) {
-        ObjectNode o = NODES.objectNode().put("id", id(Group.AUTHOR, slug)).put("name", name).put("slug", slug);
-        for (String key : new String[] {"profile_image", "cover_image", "bio", "website", "location", "facebook", "twitter",
-                "meta_title", "meta_description"}) {
-            o.putNull(key);
-        }
+    private ObjectNode author(String slug, String name, Long posts, TermRow term) {
+        ObjectNode o = NODES.objectNode().put("id", term == null ? id(Group.AUTHOR, slug) : term.id().toString())
+                .put("name", term == null ? name : term.name()).put("slug", slug);
+        TermRow t = term == null ? TermRow.NONE : term;
+        o.put("profile_image", t.image()).put("cover_image", t.coverImage()).put("bio", t.description())
+                .put("website", t.website()).put("location", t.location()).put("facebook", t.facebook())
+                .put("twitter", t.twitter()).put("meta_title", t.metaTitle()).put("meta_description", t.metaDescription());
         o.put("url", permalinks.group(Group.AUTHOR.path, slug));
         if (posts != null) {
             o.putObject("count").put("posts", posts);

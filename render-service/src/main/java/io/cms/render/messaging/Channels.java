@@ -1,10 +1,15 @@
 package io.cms.render.messaging;
 
+import io.cms.common.messaging.TermChangedEvent;
+
 /** Topic names and event types, shared by the code and the tests. */
 public final class Channels {
 
     /** Incoming post change events. */
     public static final String POSTS_TOPIC = "cms.posts";
+
+    /** Incoming tag and author change events. */
+    public static final String TERMS_TOPIC = TermChangedEvent.TOPIC;
 
     /** Where events that cannot be applied go, with the reason in their headers. */
     public static final String POSTS_DLQ_TOPIC = "cms.posts.render-dlq";

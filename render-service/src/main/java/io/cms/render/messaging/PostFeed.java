@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code cms.posts} in render-service's consumer group (replicas share the partitions) and
+ * Reads {@code cms.posts} (and {@code cms.terms}, for {@link TermEventConsumer}) in render-service's consumer group (replicas share the partitions) and
  * hands each event to {@link PostEventConsumer} on this one thread, in order per partition.
  *
  * <p>A plain consumer rather than a SmallRye channel, for freshness: the event is handled on the
@@ -49,6 +49,7 @@ public class PostFeed {
     private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final PostEventConsumer events;
+    private final TermEventConsumer terms;
     private final RenderedPublisher publisher;
     private final String bootstrapServers;
     private final String group;
@@ -56,10 +57,11 @@ public class PostFeed {
     private volatile boolean joined;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    PostFeed(PostEventConsumer events, RenderedPublisher publisher,
+    PostFeed(PostEventConsumer events, TermEventConsumer terms, RenderedPublisher publisher,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "cms.feed.group") String group) {
         this.events = events;
+        this.terms = terms;
         this.publisher = publisher;
         this.bootstrapServers = bootstrapServers;
         this.group = group;
@@ -108,7 +110,7 @@ public class PostFeed {
 
     private void feed(KafkaConsumer<String, byte[]> c) throws InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
-        c.subscribe(List.of(Channels.POSTS_TOPIC), new ConsumerRebalanceListener() {
+        c.subscribe(List.of(Channels.POSTS_TOPIC, Channels.TERMS_TOPIC), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 // Hand over exactly what was handled, so the next owner neither skips nor redoes much.
@@ -126,7 +128,11 @@ public class PostFeed {
             while (loop.running()) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    events.consume(record);
+                    if (Channels.TERMS_TOPIC.equals(record.topic())) {
+                        terms.consume(record);
+                    } else {
+                        events.consume(record);
+                    }
                     handled.put(new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1));
                 }
