@@ -30,6 +30,7 @@ public final class LocalTopics {
             topic("cms.posts", 3, true),
             topic("cms.rendered", 3, true),
             topic("cms.terms", 3, true),
+            topic("cms.settings", 1, true),
             topic("cms.posts.render-dlq", 1, false),
             topic("cms.posts.search-dlq", 1, false),
             topic("cms.posts.webhook-dlq", 1, false),

@@ -2,6 +2,7 @@ package io.cms.post.messaging;
 
 import java.util.List;
 
+import io.cms.common.messaging.SiteChangedEvent;
 import io.cms.common.messaging.TermChangedEvent;
 
 /** Kafka topics and CloudEvents attributes of the post change events: the contract consumers rely on. */
@@ -13,8 +14,11 @@ public final class Topics {
     /** Compacted topic of tag and author change events, keyed by the term's id. */
     public static final String TERMS = TermChangedEvent.TOPIC;
 
+    /** Compacted topic of settings changes (the site's under the key {@code site}). */
+    public static final String SETTINGS = SiteChangedEvent.TOPIC;
+
     /** The topics the outbox relay writes to. */
-    public static final List<String> OUTBOX_TOPICS = List.of(POSTS, TERMS);
+    public static final List<String> OUTBOX_TOPICS = List.of(POSTS, TERMS, SETTINGS);
 
     /** Compacted topic of render-service's "HTML is ready" events, keyed by post id. */
     public static final String RENDERED = "cms.rendered";
@@ -36,9 +40,9 @@ public final class Topics {
     public static final String CE_TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
 
-    /** Where the relay sends an outbox row of CloudEvents type {@code type}: {@code cms.post.*} or a term's. */
+    /** Where the relay sends an outbox row of CloudEvents type {@code type}: {@code cms.post.*}, settings', or a term's. */
     public static String topicOf(String type) {
-        return type.startsWith("cms.post.") ? POSTS : TERMS;
+        return type.startsWith("cms.post.") ? POSTS : type.startsWith("cms.settings.") ? SETTINGS : TERMS;
     }
 
     private Topics() {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.common.messaging.PostEventReader.PoisonEvent;
 import io.cms.post.PostRevision;
+import io.cms.post.site.Sites;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -42,8 +43,11 @@ public class EventReader {
     private final String postBase;
     private final String renderBase;
 
-    EventReader(ObjectMapper json, WebhookConfig config) {
+    private final Sites sites;
+
+    EventReader(ObjectMapper json, WebhookConfig config, Sites sites) {
         this.json = json;
+        this.sites = sites;
         this.postBase = trimSlash(config.publicPostUrl());
         this.renderBase = trimSlash(config.publicRenderUrl());
     }
@@ -109,7 +113,7 @@ public class EventReader {
             data.put("changedFields", strings(v.path("changedFields")));
         }
         if (!deleted) {
-            data.put("urls", urls(slug, false));
+            data.put("urls", urls(slug, publishedAt, categories, false));
         }
         WebhookEvent alias = null;
         if (type.equals(CREATED) && "published".equals(data.get("status"))) {
@@ -127,7 +131,7 @@ public class EventReader {
         Map<String, Object> data = common(id, slug, v.path("title").asText(null), "published", version,
                 revision.path("publishedAt").asText(null), tags, categories);
         data.put("renderedAt", v.path("renderedAt").asText(null));
-        data.put("urls", urls(slug, true));
+        data.put("urls", urls(slug, revision.path("publishedAt").asText(null), categories, true));
         return new WebhookEvent(eventId, EventTypes.RENDERED, at, id, version, tags, categories,
                 body(EventTypes.RENDERED, at, data));
     }
@@ -154,15 +158,27 @@ public class EventReader {
         return data;
     }
 
-    private Map<String, String> urls(String slug, boolean withRender) {
+    /** The post's address on the site (the site settings' permalink), its JSON and its HTML. */
+    private Map<String, String> urls(String slug, String publishedAt, List<String> categories, boolean withRender) {
         String segment = URLEncoder.encode(slug == null ? "" : slug, StandardCharsets.UTF_8).replace("+", "%20");
         Map<String, String> urls = new LinkedHashMap<>();
+        if (slug != null) {
+            urls.put("site", sites.links().post(slug, instant(publishedAt), categories));
+        }
         urls.put("json", postBase + "/api/posts/" + segment);
         urls.put("html", renderBase + "/api/rendered/" + segment + "/html");
         if (withRender) {
             urls.put("rendered", renderBase + "/api/rendered/" + segment);
         }
         return urls;
+    }
+
+    private static OffsetDateTime instant(String text) {
+        try {
+            return text == null ? null : OffsetDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private String body(String type, OffsetDateTime at, Map<String, Object> data) {

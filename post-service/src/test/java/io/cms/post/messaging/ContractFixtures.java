@@ -48,7 +48,7 @@ public final class ContractFixtures {
                 assertEquals(f.getValue().getNodeType(), actual.getNodeType(), type + " field " + f.getKey());
             }
         });
-        assertEquals(fixture.get("value").get("deleted").asBoolean(), value.get("deleted").asBoolean());
+        assertEquals(fixture.get("value").path("deleted").asBoolean(), value.path("deleted").asBoolean());
     }
 
     private static List<String> names(JsonNode object) {

@@ -65,6 +65,8 @@ class WebhookDeliveryIT {
             String slug = data.path("slug").asText();
             assertEquals("http://localhost:8081/api/posts/" + slug, data.path("urls").path("json").asText());
             assertEquals("http://localhost:8082/api/rendered/" + slug + "/html", data.path("urls").path("html").asText());
+            assertEquals("http://localhost:8082/" + slug + "/", data.path("urls").path("site").asText(),
+                    "the post's address on the site: CMS_SITE_URL and the permalink pattern");
 
             JsonNode deleted = hits.get(3).json().path("data");
             assertEquals("deleted", deleted.path("status").asText());

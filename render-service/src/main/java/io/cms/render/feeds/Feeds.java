@@ -24,11 +24,10 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import io.cms.common.text.PathSegment;
 import io.cms.render.ghost.GhostContent;
 import io.cms.render.ghost.GhostContent.PostRow;
-import io.cms.render.ghost.GhostSite;
-import io.cms.render.ghost.PathSegment;
-import io.cms.render.ghost.Permalinks;
+import io.cms.render.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,14 +48,12 @@ public class Feeds {
     private static final Pattern ROOT_RELATIVE = Pattern.compile("(href|src)=\"/(?!/)");
 
     private final GhostContent content;
-    private final GhostSite site;
-    private final Permalinks permalinks;
+    private final Site site;
     private final int size;
 
-    Feeds(GhostContent content, GhostSite site, Permalinks permalinks, @ConfigProperty(name = "cms.feeds.size") int size) {
+    Feeds(GhostContent content, Site site, @ConfigProperty(name = "cms.feeds.size") int size) {
         this.content = content;
         this.site = site;
-        this.permalinks = permalinks;
         this.size = size;
     }
 
@@ -74,7 +71,7 @@ public class Feeds {
         OffsetDateTime updated = posts.stream().map(p -> p.updatedAt() == null ? p.publishedAt() : p.updatedAt())
                 .filter(t -> t != null).max(OffsetDateTime::compareTo).orElse(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         String title = name == null ? site.title() : site.title() + " – " + name;
-        String home = name == null ? siteUrl() + "/" : permalinks.group(scope == Scope.TAG ? "tag" : "author", slug);
+        String home = name == null ? siteUrl() + "/" : site.links().group(scope == Scope.TAG ? "tag" : "author", slug);
         String self = publicUrl() + (scope == Scope.SITE ? "" : (scope == Scope.TAG ? "/tag/" : "/author/")
                 + PathSegment.encode(slug)) + "/" + format.file();
         byte[] bytes = format == FeedFormat.JSON ? json(title, home, self, posts) : xml(format, title, home, self, updated, posts);
@@ -155,7 +152,7 @@ public class Feeds {
     }
 
     private String postUrl(PostRow p) {
-        return permalinks.post(p.slug(), p.publishedAt(), p.categories());
+        return site.links().post(p.slug(), p.publishedAt(), p.categories());
     }
 
     /** Links and images that start at the site's root point at the site, as a feed reader needs. */
@@ -164,7 +161,7 @@ public class Feeds {
     }
 
     private String siteUrl() {
-        return permalinks.site();
+        return site.links().site();
     }
 
     private String publicUrl() {

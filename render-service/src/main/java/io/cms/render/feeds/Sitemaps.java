@@ -8,9 +8,8 @@ import java.time.OffsetDateTime;
 
 import javax.sql.DataSource;
 
-import io.cms.render.ghost.GhostSite;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cms.render.ghost.Permalinks;
+import io.cms.render.site.Site;
 import io.cms.render.service.ContentFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,19 +28,17 @@ public class Sitemaps {
     private static final String PUBLISHED = "visible AND content_schema >= " + ContentFields.SCHEMA;
 
     private final DataSource dataSource;
-    private final GhostSite site;
-    private final Permalinks permalinks;
+    private final Site site;
     private final ObjectMapper json;
     private final int perFile;
 
-    Sitemaps(DataSource dataSource, GhostSite site, Permalinks permalinks, ObjectMapper json,
+    Sitemaps(DataSource dataSource, Site site, ObjectMapper json,
             @ConfigProperty(name = "cms.sitemap.per-file") int perFile) {
         if (perFile < 2 || perFile > MAX_PER_FILE) {
             throw new IllegalStateException("cms.sitemap.per-file must be from 2 to " + MAX_PER_FILE + ", not " + perFile);
         }
         this.dataSource = dataSource;
         this.site = site;
-        this.permalinks = permalinks;
         this.json = json;
         this.perFile = perFile;
     }
@@ -80,7 +77,7 @@ public class Sitemaps {
     /** {@code limit} posts from {@code offset}, after the home page when {@code withHome}. */
     private String urls(long offset, int limit, boolean withHome) throws SQLException {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"" + NS + "\">\n");
-        String base = permalinks.site();
+        String base = site.links().site();
         if (withHome) {
             out.append("  <url><loc>").append(escape(base + "/")).append("</loc></url>\n");
         }
@@ -90,7 +87,7 @@ public class Sitemaps {
             st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    String loc = permalinks.post(rs.getString(1), rs.getObject(3, OffsetDateTime.class),
+                    String loc = site.links().post(rs.getString(1), rs.getObject(3, OffsetDateTime.class),
                             categories(rs.getString(4)));
                     if (loc.length() > MAX_URL) {
                         continue;

@@ -18,6 +18,7 @@ import io.cms.common.rest.ProblemException;
 import io.cms.render.ghost.GhostContent.Found;
 import io.cms.render.ghost.GhostContent.PostRow;
 import io.cms.render.rest.RenderedResource;
+import io.cms.render.site.Site;
 import io.cms.render.terms.TermRow;
 import io.cms.render.terms.TermStore;
 import io.smallrye.common.annotation.Blocking;
@@ -50,16 +51,14 @@ public class GhostContentResource {
 
     private final GhostContent content;
     private final GhostViews views;
-    private final GhostSite site;
-    private final Permalinks permalinks;
+    private final Site site;
     private final Callers callers;
     private final TermStore termStore;
 
-    GhostContentResource(GhostContent content, GhostSite site, Permalinks permalinks, Callers callers, TermStore termStore) {
+    GhostContentResource(GhostContent content, Site site, Callers callers, TermStore termStore) {
         this.termStore = termStore;
         this.content = content;
-        this.views = new GhostViews(permalinks);
-        this.permalinks = permalinks;
+        this.views = new GhostViews(site);
         this.site = site;
         this.callers = callers;
     }
@@ -163,7 +162,7 @@ public class GhostContentResource {
                 "twitter_title", "twitter_description"}) {
             s.putNull(k);
         }
-        s.put("members_support_address", "noreply").put("url", permalinks.site() + "/");
+        s.put("members_support_address", "noreply").put("url", site.links().site() + "/");
         ObjectNode body = NODES.objectNode();
         body.set("settings", s);
         body.putObject("meta");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cms.common.text.Slugs;
 import io.cms.render.ghost.GhostContent.PostRow;
+import io.cms.render.site.Site;
 import io.cms.render.terms.TermRow;
 
 /**
@@ -64,10 +65,10 @@ final class GhostViews {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
-    private final Permalinks permalinks;
+    private final Site site;
 
-    GhostViews(Permalinks permalinks) {
-        this.permalinks = permalinks;
+    GhostViews(Site site) {
+        this.site = site;
     }
 
     /** Tags' and authors' own fields, by slug, for the terms a page of answers names. */
@@ -106,7 +107,7 @@ final class GhostViews {
         if (q.include().contains("tags")) {
             o.set("primary_tag", o.get("tags").isEmpty() ? NODES.nullNode() : o.get("tags").get(0));
         }
-        o.put("url", permalinks.post(p.slug(), p.publishedAt(), p.categories())).put("excerpt", p.excerpt())
+        o.put("url", site.links().post(p.slug(), p.publishedAt(), p.categories())).put("excerpt", p.excerpt())
                 .put("reading_time", p.readingTime() == null ? 0 : p.readingTime()).put("access", true).put("comments", false)
                 .put("og_image", text(fm, "og_image")).put("og_title", text(fm, "og_title"))
                 .put("og_description", text(fm, "og_description")).put("twitter_image", text(fm, "twitter_image"))
@@ -137,7 +138,7 @@ final class GhostViews {
             o.putNull(key);
         }
         o.put("meta_title", t.metaTitle()).put("meta_description", t.metaDescription()).put("accent_color", t.accentColor());
-        o.put("url", permalinks.group(Group.TAG.path, slug));
+        o.put("url", site.links().group(Group.TAG.path, slug));
         if (posts != null) {
             o.putObject("count").put("posts", posts);
         }
@@ -151,7 +152,7 @@ final class GhostViews {
         o.put("profile_image", t.image()).put("cover_image", t.coverImage()).put("bio", t.description())
                 .put("website", t.website()).put("location", t.location()).put("facebook", t.facebook())
                 .put("twitter", t.twitter()).put("meta_title", t.metaTitle()).put("meta_description", t.metaDescription());
-        o.put("url", permalinks.group(Group.AUTHOR.path, slug));
+        o.put("url", site.links().group(Group.AUTHOR.path, slug));
         if (posts != null) {
             o.putObject("count").put("posts", posts);
         }

@@ -1,5 +1,6 @@
 package io.cms.render.messaging;
 
+import io.cms.common.messaging.SiteChangedEvent;
 import io.cms.common.messaging.TermChangedEvent;
 
 /** Topic names and event types, shared by the code and the tests. */
@@ -10,6 +11,9 @@ public final class Channels {
 
     /** Incoming tag and author change events. */
     public static final String TERMS_TOPIC = TermChangedEvent.TOPIC;
+
+    /** Incoming settings changes (the site's). */
+    public static final String SETTINGS_TOPIC = SiteChangedEvent.TOPIC;
 
     /** Where events that cannot be applied go, with the reason in their headers. */
     public static final String POSTS_DLQ_TOPIC = "cms.posts.render-dlq";

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code cms.posts} (and {@code cms.terms}, for {@link TermEventConsumer}) in render-service's consumer group (replicas share the partitions) and
+ * Reads {@code cms.posts} (and {@code cms.terms} and {@code cms.settings}, for {@link TermEventConsumer} and {@link SiteEventConsumer}) in render-service's consumer group (replicas share the partitions) and
  * hands each event to {@link PostEventConsumer} on this one thread, in order per partition.
  *
  * <p>A plain consumer rather than a SmallRye channel, for freshness: the event is handled on the
@@ -50,6 +50,7 @@ public class PostFeed {
 
     private final PostEventConsumer events;
     private final TermEventConsumer terms;
+    private final SiteEventConsumer settings;
     private final RenderedPublisher publisher;
     private final String bootstrapServers;
     private final String group;
@@ -57,11 +58,12 @@ public class PostFeed {
     private volatile boolean joined;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    PostFeed(PostEventConsumer events, TermEventConsumer terms, RenderedPublisher publisher,
+    PostFeed(PostEventConsumer events, TermEventConsumer terms, SiteEventConsumer settings, RenderedPublisher publisher,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "cms.feed.group") String group) {
         this.events = events;
         this.terms = terms;
+        this.settings = settings;
         this.publisher = publisher;
         this.bootstrapServers = bootstrapServers;
         this.group = group;
@@ -110,7 +112,7 @@ public class PostFeed {
 
     private void feed(KafkaConsumer<String, byte[]> c) throws InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
-        c.subscribe(List.of(Channels.POSTS_TOPIC, Channels.TERMS_TOPIC), new ConsumerRebalanceListener() {
+        c.subscribe(List.of(Channels.POSTS_TOPIC, Channels.TERMS_TOPIC, Channels.SETTINGS_TOPIC), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 // Hand over exactly what was handled, so the next owner neither skips nor redoes much.
@@ -130,6 +132,8 @@ public class PostFeed {
                 for (ConsumerRecord<String, byte[]> record : records) {
                     if (Channels.TERMS_TOPIC.equals(record.topic())) {
                         terms.consume(record);
+                    } else if (Channels.SETTINGS_TOPIC.equals(record.topic())) {
+                        settings.consume(record);
                     } else {
                         events.consume(record);
                     }

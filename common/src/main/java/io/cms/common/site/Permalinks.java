@@ -1,4 +1,4 @@
-package io.cms.render.ghost;
+package io.cms.common.site;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -7,19 +7,18 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cms.common.text.PathSegment;
 import io.cms.common.text.Slugs;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Where a post lives on the site: the site's address and its permalink pattern
  * ({@code CMS_SITE_PERMALINK}) with Jekyll's placeholders {@code :year}, {@code :month}, {@code :day}
  * (of the publication, in the site's time zone), {@code :title} or {@code :slug}, and
  * {@code :categories} (each slugified, joined by {@code /}, dropped with its slash when there are
- * none). Every segment is percent-encoded. The Ghost API's URLs, the feeds and the sitemap use it.
+ * none). Every segment is percent-encoded. The Ghost API's URLs, the feeds, the sitemap and
+ * webhook payloads use it.
  */
-@ApplicationScoped
-public class Permalinks {
+public final class Permalinks {
 
     private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
     private static final Set<String> KNOWN = Set.of("year", "month", "day", "title", "slug", "categories");
@@ -28,22 +27,22 @@ public class Permalinks {
     private final String pattern;
     private final ZoneId zone;
 
-    @Inject
-    Permalinks(GhostSite config) {
-        this(config.url(), config.permalink(), ZoneId.of(config.timezone()));
+    /** The site's links under these settings. */
+    public static Permalinks of(SiteSettings settings) {
+        return new Permalinks(settings.url(), settings.permalink(), ZoneId.of(settings.timezone()));
     }
 
-    Permalinks(String site, String pattern, ZoneId zone) {
+    /** @throws IllegalArgumentException for a pattern that cannot give each post its own address */
+    public Permalinks(String site, String pattern, ZoneId zone) {
         Matcher m = PLACEHOLDER.matcher(pattern);
         while (m.find()) {
             if (!KNOWN.contains(m.group(1))) {
-                throw new IllegalStateException("cms.site.permalink (CMS_SITE_PERMALINK) has :" + m.group(1)
-                        + ", which is not one of :year, :month, :day, :title, :slug, :categories");
+                throw new IllegalArgumentException("has :" + m.group(1) + ", which is not one of :year, :month, :day, :title, :slug, :categories");
             }
         }
         if (!pattern.startsWith("/") || !(pattern.contains(":slug") || pattern.contains(":title"))) {
-            throw new IllegalStateException("cms.site.permalink (CMS_SITE_PERMALINK) must start with / and hold :slug or :title,"
-                    + " so that every post has its own address; it is " + pattern);
+            throw new IllegalArgumentException("must start with / and hold :slug or :title, so that every post has its own"
+                    + " address; it is " + pattern);
         }
         this.site = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
         this.pattern = pattern;

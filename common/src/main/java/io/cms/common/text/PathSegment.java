@@ -1,4 +1,4 @@
-package io.cms.render.ghost;
+package io.cms.common.text;
 
 import java.nio.charset.StandardCharsets;
 

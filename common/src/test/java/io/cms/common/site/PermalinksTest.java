@@ -1,4 +1,4 @@
-package io.cms.render.ghost;
+package io.cms.common.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,8 +32,8 @@ class PermalinksTest {
 
     @Test
     void aPatternThatCannotGiveEachPostItsOwnAddressIsRefused() {
-        assertThrows(IllegalStateException.class, () -> new Permalinks("https://x.example", "/:year/", ZoneId.of("UTC")));
-        assertThrows(IllegalStateException.class, () -> new Permalinks("https://x.example", "/:slug/:colour/", ZoneId.of("UTC")));
-        assertThrows(IllegalStateException.class, () -> new Permalinks("https://x.example", ":slug", ZoneId.of("UTC")));
+        assertThrows(IllegalArgumentException.class, () -> new Permalinks("https://x.example", "/:year/", ZoneId.of("UTC")));
+        assertThrows(IllegalArgumentException.class, () -> new Permalinks("https://x.example", "/:slug/:colour/", ZoneId.of("UTC")));
+        assertThrows(IllegalArgumentException.class, () -> new Permalinks("https://x.example", ":slug", ZoneId.of("UTC")));
     }
 }
