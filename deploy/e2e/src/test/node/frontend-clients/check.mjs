@@ -43,6 +43,10 @@ const tags = await ghost.tags.browse({ filter: `slug:${tag}`, include: "count.po
 check("tags with count.posts", tags.length === 1 && tags[0].count.posts === 3, tags);
 const authors = await ghost.authors.browse({ filter: `slug:${author}`, include: "count.posts" });
 check("authors with count.posts", authors.length === 1 && authors[0].count.posts >= 2, authors);
+check("a tag's own fields (its entity's)", tags[0].description === process.env.TAG_DESCRIPTION
+  && tags[0].accent_color === "#ff6600" && tags[0].feature_image === "https://example.com/tag.png", tags);
+check("an author's own fields (its entity's)", authors[0].bio === process.env.AUTHOR_BIO
+  && authors[0].website === "https://example.com/client" && authors[0].location === "東京", authors);
 const settings = await ghost.settings.browse();
 check("settings", typeof settings.title === "string" && typeof settings.url === "string", settings);
 try {

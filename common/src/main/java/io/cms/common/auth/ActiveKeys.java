@@ -29,16 +29,34 @@ public class ActiveKeys {
     public record Key(String id, boolean admin) {
     }
 
+    private static final long RECENT_NANOS = 3_000_000_000L;
+
     private volatile Map<String, Key> byHash = Map.of();
+    /** Keys added here, by hash, with when. */
+    private final Map<String, Long> recent = new java.util.HashMap<>();
     private final Freshness freshness;
 
     ActiveKeys(@ConfigProperty(name = "cms.sessions.revocations-max-age", defaultValue = "5s") Duration maxAge) {
         this.freshness = new Freshness(maxAge);
     }
 
-    public void replace(Map<String, Key> current) {
-        byHash = Map.copyOf(current);
-        freshness.mark(System.nanoTime());
+    /**
+     * The keys a refresh read. A key this replica made in the last few seconds stays even if the
+     * refresh does not have it: the refresh may have read the database before the key's commit, and
+     * would otherwise lose it until the next one (a fresh key refused for a second).
+     */
+    public synchronized void replace(Map<String, Key> current) {
+        long now = System.nanoTime();
+        Map<String, Key> merged = new java.util.HashMap<>(current);
+        recent.entrySet().removeIf(e -> now - e.getValue() > RECENT_NANOS);
+        recent.keySet().forEach(hash -> {
+            Key k = byHash.get(hash);
+            if (k != null) {
+                merged.putIfAbsent(hash, k);
+            }
+        });
+        byHash = Map.copyOf(merged);
+        freshness.mark(now);
     }
 
     public boolean live() {
@@ -50,14 +68,16 @@ public class ActiveKeys {
     }
 
     /** Knows a new key at once on the replica that made it (the others within a second). */
-    public void add(String hash, Key key) {
+    public synchronized void add(String hash, Key key) {
         Map<String, Key> copy = new java.util.HashMap<>(byHash);
         copy.put(hash, key);
         byHash = Map.copyOf(copy);
+        recent.put(hash, System.nanoTime());
     }
 
     /** Forgets one key at once on the replica that revoked it. */
-    public void forget(String hash) {
+    public synchronized void forget(String hash) {
+        recent.remove(hash);
         Map<String, Key> copy = new java.util.HashMap<>(byHash);
         copy.remove(hash);
         byHash = Map.copyOf(copy);

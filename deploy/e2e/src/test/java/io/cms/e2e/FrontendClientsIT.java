@@ -74,9 +74,19 @@ class FrontendClientsIT {
         String pageSlug = JSON.readTree(stack.send(stack.admin("post-service", "/api/posts/" + page)).body()).path("slug").asText();
         Stack.awaitTrue(30, () -> total(key, "/ghost/api/content/posts/?filter=tag:" + tag) == 3
                 && total(key, "/ghost/api/content/pages/?filter=slug:" + pageSlug) == 1);
+        // What tags and authors say of themselves, set through post-service's API (cms.terms).
+        String tagDescription = "クライアントのタグ " + run;
+        String authorBio = "Writes for clients " + run;
+        assertEquals(200, stack.send(put("/api/tags/" + tag, Map.of("description", tagDescription, "accentColor", "#ff6600",
+                "image", "https://example.com/tag.png"))).statusCode());
+        assertEquals(200, stack.send(put("/api/authors/client-author", Map.of("description", authorBio,
+                "website", "https://example.com/client", "location", "東京"))).statusCode());
+        Stack.awaitTrue(30, () -> read("/ghost/api/content/authors/slug/client-author/?key=" + key).contains(authorBio)
+                && read("/ghost/api/content/tags/slug/" + tag + "/?key=" + key).contains(tagDescription));
 
         String output = node("check.mjs", Map.of("GHOST_URL", stack.url("render-service", ""), "GHOST_KEY", key, "TAG", tag,
-                "SLUG", slug, "PAGE_SLUG", pageSlug, "AUTHOR", "client-author"));
+                "SLUG", slug, "PAGE_SLUG", pageSlug, "AUTHOR", "client-author", "TAG_DESCRIPTION", tagDescription,
+                "AUTHOR_BIO", authorBio));
         assertTrue(output.contains("checks passed"), output);
     }
 
@@ -183,6 +193,20 @@ class FrontendClientsIT {
     private static java.net.http.HttpRequest.Builder json(String path, Object body) throws IOException {
         return stack.admin("post-service", path).header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+
+    private static java.net.http.HttpRequest.Builder put(String path, Object body) throws IOException {
+        return stack.admin("post-service", path).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+
+    /** render-service's answer, or "" when there is none yet. */
+    private static String read(String path) {
+        try {
+            return stack.send(stack.request("render-service", path)).body();
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private static long total(String key, String path) {
