@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cms.common.rest.ProblemException;
 import io.cms.render.changes.ChangeLog.Change;
@@ -41,7 +40,7 @@ public class ChangeFeed {
     private final Duration heartbeat;
     private final Duration keep;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
     private long head;
 
@@ -89,13 +88,19 @@ public class ChangeFeed {
      */
     public void open(SseEventSink sink, Sse sse, String client, Long lastEventId, java.util.concurrent.Executor worker)
             throws SQLException {
-        AtomicInteger mine = perClient.computeIfAbsent(client, c -> new AtomicInteger());
         if (subscribers.size() >= maxConnections) {
             throw new ProblemException(ProblemException.Kind.UNAVAILABLE, "This replica serves " + maxConnections
                     + " change feeds already; try again shortly").retryAfter(5);
         }
-        if (mine.incrementAndGet() > maxPerClient) {
-            mine.decrementAndGet();
+        // Counted inside the map's own atomic step: a count taken out and changed beside a release
+        // that removes it from the map would be lost, and let a client open more than its share.
+        boolean[] full = {false};
+        perClient.compute(client, (c, n) -> {
+            int open = n == null ? 0 : n;
+            full[0] = open >= maxPerClient;
+            return full[0] ? n : Integer.valueOf(open + 1);
+        });
+        if (full[0]) {
             throw new ProblemException(ProblemException.Kind.RATE_LIMITED, "At most " + maxPerClient
                     + " change feeds per client address").retryAfter(5);
         }
@@ -167,7 +172,7 @@ public class ChangeFeed {
     }
 
     private void release(String client) {
-        perClient.computeIfPresent(client, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
+        perClient.computeIfPresent(client, (c, n) -> n <= 1 ? null : n - 1);
     }
 
     private void prune() {
