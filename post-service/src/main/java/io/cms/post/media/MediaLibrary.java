@@ -1,0 +1,222 @@
+package io.cms.post.media;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.cms.common.auth.Caller;
+import io.cms.common.auth.Role;
+import io.cms.common.rest.Problem;
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
+import io.cms.post.Post;
+import io.cms.post.audit.AuditLog;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The media library: what may be uploaded (the type told by the bytes, the size and the pixel count
+ * checked before anything is decoded), identical uploads kept once, alt text and focal points, and
+ * deletions that do not break published posts. Staff upload; editors and above delete.
+ */
+@ApplicationScoped
+public class MediaLibrary {
+
+    /** An upload's outcome: the image, and whether it was new (201) or the same bytes were there (200). */
+    public record Uploaded(Media media, boolean created) {
+    }
+
+    private final MediaConfig config;
+    private final MediaStore store;
+    private final AuditLog audit;
+
+    MediaLibrary(MediaConfig config, MediaStore store, AuditLog audit) {
+        this.config = config;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Uploaded upload(Caller caller, String fileName, byte[] body) {
+        requireStaff(caller, "upload media");
+        if (body == null || body.length == 0) {
+            throw ProblemException.invalid("body", "is empty; send the image's bytes");
+        }
+        long max = config.maxBytes().asLongValue();
+        if (body.length > max) {
+            throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "body: the image is larger than the limit",
+                    List.of(new Problem.FieldError("body", "is larger than the limit", max, (long) body.length)));
+        }
+        ImageKind kind = ImageKind.sniff(body).orElseThrow(() -> new ProblemException(Kind.UNSUPPORTED_MEDIA_TYPE,
+                "file: " + (ImageKind.looksLikeSvg(body) ? "SVG is not accepted: it can carry script"
+                        : "is not a JPEG, PNG, GIF or WebP image (told by its bytes, not its name)"),
+                List.of(new Problem.FieldError("file", ImageKind.looksLikeSvg(body) ? "is SVG, which is not accepted"
+                        : "is not a JPEG, PNG, GIF or WebP image"))));
+        Images.Size size;
+        try {
+            size = Images.size(body, kind);
+        } catch (IOException | RuntimeException e) {
+            throw new ProblemException(Kind.UNSUPPORTED_MEDIA_TYPE, "file: looks like " + kind.mime() + " but its header cannot be read",
+                    List.of(new Problem.FieldError("file", "has a header that cannot be read")));
+        }
+        long pixels = (long) size.width() * size.height();
+        if (size.width() < 1 || size.height() < 1 || pixels > config.maxPixels()) {
+            throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "file: " + size.width() + " × " + size.height()
+                    + " pixels is more than the limit of " + config.maxPixels(),
+                    List.of(new Problem.FieldError("file", "has too many pixels", config.maxPixels(), pixels)));
+        }
+        String sha = sha256(body);
+        Optional<Media> same = Media.find("sha256", sha).firstResultOptional();
+        if (same.isPresent()) {
+            return new Uploaded(same.get(), false);
+        }
+        try {
+            store.putOriginal(sha, body);
+        } catch (IOException e) {
+            throw new ProblemException(Kind.UNAVAILABLE, "The media store cannot take the file now: " + e.getMessage());
+        }
+        Media m = new Media();
+        m.id = UUID.randomUUID();
+        m.sha256 = sha;
+        m.type = kind.mime();
+        m.bytes = body.length;
+        m.width = size.width();
+        m.height = size.height();
+        m.orientation = size.orientation();
+        m.variantExt = size.extension();
+        m.fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
+        m.uploadedBy = caller.actor();
+        m.version = 1;
+        m.createdAt = now();
+        m.updatedAt = m.createdAt;
+        m.persist();
+        audit.record(caller.actor(), "media.uploaded", "media:" + m.id, Map.of("bytes", m.bytes, "type", m.type));
+        return new Uploaded(m, true);
+    }
+
+    @Transactional
+    public List<Media> list(Caller caller, ImageKind kind, int page, int limit) {
+        requireStaff(caller, "list media");
+        var q = kind == null ? Media.findAll(Sort.descending("createdAt").and("id"))
+                : Media.find("type", Sort.descending("createdAt").and("id"), kind.mime());
+        return q.page(page - 1, limit).list();
+    }
+
+    public long count(ImageKind kind) {
+        return kind == null ? Media.count() : Media.count("type", kind.mime());
+    }
+
+    @Transactional
+    public Media get(Caller caller, String id) {
+        requireStaff(caller, "read media");
+        return find(id);
+    }
+
+    /** Alt text, caption, focal point (0 to 1 from the left and the top); absent fields stay, empty text clears. */
+    @Transactional
+    public Media update(Caller caller, String id, MediaInput in, Long expectedVersion) {
+        requireStaff(caller, "change media");
+        if (in == null) {
+            throw ProblemException.invalid("body", "a JSON object with alt, caption or focalPoint is required");
+        }
+        Media m = find(id);
+        if (expectedVersion != null && expectedVersion != m.version) {
+            throw new ProblemException(Kind.PRECONDITION_FAILED,
+                    "The media is at version " + m.version + ", not " + expectedVersion + " as If-Match expects");
+        }
+        in.check();
+        boolean changed = false;
+        if (in.alt() != null) {
+            changed |= !java.util.Objects.equals(m.alt, blankToNull(in.alt()));
+            m.alt = blankToNull(in.alt());
+        }
+        if (in.caption() != null) {
+            changed |= !java.util.Objects.equals(m.caption, blankToNull(in.caption()));
+            m.caption = blankToNull(in.caption());
+        }
+        if (in.focalPoint() != null) {
+            changed |= !java.util.Objects.equals(m.focalX, in.focalPoint().x()) || !java.util.Objects.equals(m.focalY, in.focalPoint().y());
+            m.focalX = in.focalPoint().x();
+            m.focalY = in.focalPoint().y();
+        }
+        if (changed) {
+            m.version++;
+            m.updatedAt = now();
+        }
+        return m;
+    }
+
+    /** Refused (409) while a published post shows the image, unless {@code force}. */
+    @Transactional
+    public void delete(Caller caller, String id, boolean force) {
+        requireStaff(caller, "delete media");
+        if (!caller.role().atLeast(Role.EDITOR)) {
+            throw new ProblemException(Kind.FORBIDDEN, caller.describe() + " may not delete media");
+        }
+        Media m = find(id);
+        List<String> users = publishedPostsUsing(m, 5);
+        if (!users.isEmpty() && !force) {
+            throw new ProblemException(Kind.CONFLICT, "Published posts show this image (" + String.join(", ", users)
+                    + "); delete with ?force=true to delete it anyway");
+        }
+        m.delete();
+        try {
+            store.delete(m.sha256);
+        } catch (IOException e) {
+            // The row is gone, so nothing serves the bytes; the orphaned files are found by the next clean-up.
+        }
+        audit.record(caller.actor(), "media.deleted", "media:" + m.id, Map.of("forced", force && !users.isEmpty()));
+    }
+
+    /** Slugs of published posts whose Markdown or front matter names the image (by its hash). */
+    @SuppressWarnings("unchecked")
+    public List<String> publishedPostsUsing(Media m, int limit) {
+        return Post.getEntityManager().createNativeQuery("SELECT slug FROM post WHERE status = 'published' AND"
+                + " (strpos(markdown, :sha) > 0 OR strpos(front_matter::text, :sha) > 0) ORDER BY slug LIMIT :limit")
+                .setParameter("sha", m.sha256).setParameter("limit", limit).getResultList();
+    }
+
+    private static Media find(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No media has the id " + id);
+        }
+        Media m = Media.findById(uuid);
+        if (m == null) {
+            throw ProblemException.notFound("No media has the id " + id);
+        }
+        return m;
+    }
+
+    private static void requireStaff(Caller caller, String what) {
+        if (!caller.staff()) {
+            throw new ProblemException(caller.anonymous() ? Kind.UNAUTHORIZED : Kind.FORBIDDEN, caller.describe() + " may not " + what);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,110 @@
+package io.cms.post.media;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.ProblemException.Kind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The served files of the library: each image at the configured widths below its own (never
+ * enlarged) and at its own width up to the largest configured one, as JPEG (photos) or PNG.
+ * Addressed by content ({@code {sha256}-{width}.{ext}}), so a file never changes once served. Made
+ * from the original on first request and kept in the store; decoding is bounded by a budget of
+ * pixels per replica, so a crowd of first requests for large photos waits (503 after
+ * {@code cms.media.variant-wait}) instead of filling the memory.
+ */
+@ApplicationScoped
+public class MediaVariants {
+
+    /** A file to serve: its bytes and type. */
+    public record File(byte[] bytes, String mime) {
+    }
+
+    private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})-([0-9]{1,5})\\.(jpg|png)");
+
+    private final MediaConfig config;
+    private final MediaStore store;
+    private final Semaphore budget;
+    private final int budgetKilopixels;
+
+    MediaVariants(MediaConfig config, MediaStore store) {
+        this.config = config;
+        this.store = store;
+        this.budgetKilopixels = (int) Math.max(1, config.decodeBudgetPixels() / 1000);
+        this.budget = new Semaphore(budgetKilopixels, true);
+    }
+
+    /** The widths served of an image this wide. */
+    public List<Integer> widths(Media m) {
+        int largest = config.widths().stream().mapToInt(Integer::intValue).max().orElse(m.width);
+        List<Integer> out = new ArrayList<>();
+        for (int w : config.widths()) {
+            if (w < m.width) {
+                out.add(w);
+            }
+        }
+        if (m.width <= largest) {
+            out.add(m.width);
+        }
+        return out.stream().sorted().distinct().toList();
+    }
+
+    public String name(Media m, int width) {
+        return m.sha256 + "-" + width + "." + m.variantExt;
+    }
+
+    public String url(Media m, int width) {
+        String base = config.publicUrl().endsWith("/") ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
+                : config.publicUrl();
+        return base + "/media/" + name(m, width);
+    }
+
+    /** The file of this name, made now if it is served but not made yet; empty when no such file is served. */
+    public Optional<File> file(String name) throws IOException, InterruptedException {
+        Matcher n = NAME.matcher(name);
+        if (!n.matches()) {
+            return Optional.empty();
+        }
+        Media m = QuarkusTransaction.joiningExisting().call(() -> Media.<Media>find("sha256", n.group(1)).firstResult());
+        if (m == null || !m.variantExt.equals(n.group(3)) || !widths(m).contains(Integer.parseInt(n.group(2)))) {
+            return Optional.empty();
+        }
+        String mime = m.variantExt.equals("png") ? "image/png" : "image/jpeg";
+        Optional<byte[]> kept = store.variant(name);
+        if (kept.isPresent()) {
+            return Optional.of(new File(kept.get(), mime));
+        }
+        int width = Integer.parseInt(n.group(2));
+        int cost = cost(m, width);
+        if (!budget.tryAcquire(cost, config.variantWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new ProblemException(Kind.UNAVAILABLE, "Images are being resized; try again shortly").retryAfter(2);
+        }
+        try {
+            kept = store.variant(name); // made meanwhile by another request
+            if (kept.isPresent()) {
+                return Optional.of(new File(kept.get(), mime));
+            }
+            Images.Encoded made = Images.variant(store.original(m.sha256), m.kind(), m.size(), width);
+            store.putVariant(name, made.bytes());
+            return Optional.of(new File(made.bytes(), mime));
+        } finally {
+            budget.release(cost);
+        }
+    }
+
+    /** Kilopixels decoded for this variant (the decoder subsamples to between one and two times its width). */
+    private int cost(Media m, int width) {
+        int step = Math.max(1, m.width / Math.max(1, width));
+        long pixels = ((long) m.width / step + 1) * ((long) m.height / step + 1);
+        return (int) Math.min(budgetKilopixels, Math.max(1, pixels / 1000));
+    }
+}

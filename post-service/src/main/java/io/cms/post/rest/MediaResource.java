@@ -1,0 +1,117 @@
+package io.cms.post.rest;
+
+import java.net.URI;
+import java.util.Locale;
+
+import io.cms.common.auth.Callers;
+import io.cms.common.limits.RateLimited;
+import io.cms.common.rest.ConditionalResponse;
+import io.cms.common.rest.ProblemException;
+import io.cms.post.media.ImageKind;
+import io.cms.post.media.Media;
+import io.cms.post.media.MediaInput;
+import io.cms.post.media.MediaLibrary;
+import io.cms.post.media.MediaVariants;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The media library's API; the files themselves are served at {@code /media/} ({@link MediaFileResource}). */
+@Path("/api/media")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Media", description = "Images: upload (JPEG, PNG, GIF, WebP), alt text, focal point, responsive variants")
+@SecurityRequirement(name = "bearer")
+public class MediaResource {
+
+    private final MediaLibrary library;
+    private final MediaVariants files;
+    private final Callers callers;
+
+    MediaResource(MediaLibrary library, MediaVariants files, Callers callers) {
+        this.library = library;
+        this.files = files;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RateLimited(RateLimited.Policy.EXPENSIVE)
+    @Operation(summary = "Upload an image (the body is the file; ?filename= names it)", description = "The type is told by the"
+            + " bytes (JPEG, PNG, GIF, WebP; SVG refused), size and pixels are checked before decoding; the same bytes"
+            + " uploaded again answer 200 with the image already there.")
+    public Response upload(byte[] body, @QueryParam("filename") String fileName,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (fileName != null && fileName.length() > 255) {
+            throw ProblemException.invalid("filename", "must be at most 255 characters");
+        }
+        MediaLibrary.Uploaded u = library.upload(callers.of(authorization), fileName, body);
+        MediaView view = MediaView.of(u.media(), files);
+        return (u.created() ? Response.created(URI.create("/api/media/" + u.media().id)) : Response.ok()).entity(view)
+                .tag(String.valueOf(u.media().version)).header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
+    }
+
+    @GET
+    @Operation(summary = "The library, newest first (type=jpeg|png|gif|webp, page, limit ≤ 100)")
+    public MediaView.Page list(@QueryParam("type") String type, @QueryParam("page") String page,
+            @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        int p = ListParams.page(page);
+        int l = ListParams.limit(limit);
+        ListParams.requireWithinWindow(p, l);
+        ImageKind kind = kind(type);
+        return new MediaView.Page(library.list(callers.of(authorization), kind, p, l).stream().map(m -> MediaView.of(m, files))
+                .toList(), library.count(kind), p, l);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One image, with its variants and the published posts that show it")
+    public MediaView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return MediaView.of(library.get(callers.of(authorization), id), files);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change alt text, caption, focal point (absent fields stay)")
+    public Response update(@PathParam("id") String id, MediaInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Media m = library.update(callers.of(authorization), id, input, Preconditions.expectedVersion(ifMatch));
+        return Response.ok(MediaView.of(m, files)).tag(String.valueOf(m.version))
+                .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete (editors and above); 409 while a published post shows it, unless ?force=true")
+    public Response delete(@PathParam("id") String id, @QueryParam("force") boolean force,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        library.delete(callers.of(authorization), id, force);
+        return Response.noContent().build();
+    }
+
+    private static ImageKind kind(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        String t = type.strip().toLowerCase(Locale.ROOT).replace("image/", "");
+        for (ImageKind k : ImageKind.values()) {
+            if (k.mime().equals("image/" + t) || (k == ImageKind.JPEG && t.equals("jpg"))) {
+                return k;
+            }
+        }
+        throw ProblemException.invalid("type", "must be one of jpeg, png, gif, webp");
+    }
+}
