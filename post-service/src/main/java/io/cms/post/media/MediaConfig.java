@@ -2,7 +2,6 @@ package io.cms.post.media;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -18,9 +17,6 @@ public interface MediaConfig {
 
     /** The most pixels an image may have (width × height), checked from its header before decoding. */
     long maxPixels();
-
-    /** Widths of the variants (never wider than the image; its own width is always served too). */
-    List<Integer> widths();
 
     /** Where post-service is reached from outside: the media URLs. */
     String publicUrl();

@@ -176,6 +176,50 @@ public class MediaLibrary {
         audit.record(caller.actor(), "media.deleted", "media:" + m.id, Map.of("forced", force && !users.isEmpty()));
     }
 
+    /**
+     * Images no post shows (in any status: a draft's images are not orphans), oldest first, at most
+     * {@code limit}. One pass over the posts collects the hashes they name.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Media> orphans(Caller caller, java.time.Duration olderThan, int limit) {
+        requireStaff(caller, "list orphaned media");
+        return Media.getEntityManager().createNativeQuery("""
+                WITH used AS (
+                    SELECT DISTINCT (regexp_matches(markdown || ' ' || front_matter::text, '/media/([0-9a-f]{64})', 'g'))[1] AS sha
+                    FROM post)
+                SELECT m.* FROM media m WHERE m.sha256 NOT IN (SELECT sha FROM used WHERE sha IS NOT NULL)
+                    AND m.created_at < now() - (:age * interval '1 second')
+                ORDER BY m.created_at, m.id LIMIT :limit""", Media.class)
+                .setParameter("age", olderThan.toSeconds()).setParameter("limit", limit).getResultList();
+    }
+
+    /** Deletes the orphans older than {@code olderThan} (editors and above); returns how many. */
+    public int deleteOrphans(Caller caller, java.time.Duration olderThan) {
+        requireStaff(caller, "delete media");
+        if (!caller.role().atLeast(Role.EDITOR)) {
+            throw new ProblemException(Kind.FORBIDDEN, caller.describe() + " may not delete media");
+        }
+        int deleted = 0;
+        List<Media> batch;
+        do {
+            batch = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> orphans(caller, olderThan, 100));
+            for (Media m : batch) {
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> Media.deleteById(m.id));
+                try {
+                    store.delete(m.sha256);
+                } catch (IOException e) {
+                    // The row is gone: nothing serves the files; they are left for the next clean-up of the store.
+                }
+                deleted++;
+            }
+        } while (batch.size() == 100);
+        if (deleted > 0) {
+            audit.record(caller.actor(), "media.orphans-deleted", "media", Map.of("count", deleted));
+        }
+        return deleted;
+    }
+
     /** Slugs of published posts whose Markdown or front matter names the image (by its hash). */
     @SuppressWarnings("unchecked")
     public List<String> publishedPostsUsing(Media m, int limit) {

@@ -1,7 +1,6 @@
 package io.cms.post.media;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -9,14 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cms.common.media.MediaReferences;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The served files of the library: each image at the configured widths below its own (never
- * enlarged) and at its own width up to the largest configured one, as JPEG (photos) or PNG.
+ * The served files of the library: each image at the standard widths below its own (never
+ * enlarged) and at its own width up to the largest standard one, as JPEG (photos) or PNG.
  * Addressed by content ({@code {sha256}-{width}.{ext}}), so a file never changes once served. Made
  * from the original on first request and kept in the store; decoding is bounded by a budget of
  * pixels per replica, so a crowd of first requests for large photos waits (503 after
@@ -29,7 +29,8 @@ public class MediaVariants {
     public record File(byte[] bytes, String mime) {
     }
 
-    private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})-([0-9]{1,5})\\.(jpg|png)");
+    /** {@code {sha256}-{width}.{ext}}, or with the height too, {@code {sha256}-{width}x{height}.{ext}} (a reference). */
+    private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})-([0-9]{1,5})(?:x([0-9]{1,5}))?\\.(jpg|png)");
 
     private final MediaConfig config;
     private final MediaStore store;
@@ -43,19 +44,9 @@ public class MediaVariants {
         this.budget = new Semaphore(budgetKilopixels, true);
     }
 
-    /** The widths served of an image this wide. */
+    /** The widths served of an image this wide ({@link MediaReferences}). */
     public List<Integer> widths(Media m) {
-        int largest = config.widths().stream().mapToInt(Integer::intValue).max().orElse(m.width);
-        List<Integer> out = new ArrayList<>();
-        for (int w : config.widths()) {
-            if (w < m.width) {
-                out.add(w);
-            }
-        }
-        if (m.width <= largest) {
-            out.add(m.width);
-        }
-        return out.stream().sorted().distinct().toList();
+        return MediaReferences.widths(m.width);
     }
 
     public String name(Media m, int width) {
@@ -63,9 +54,27 @@ public class MediaVariants {
     }
 
     public String url(Media m, int width) {
-        String base = config.publicUrl().endsWith("/") ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
+        return base() + "/media/" + name(m, width);
+    }
+
+    /**
+     * The address writers put in posts: the largest file served, named with its height too, so that
+     * whoever renders the post can give the image its size and its {@code srcset} from the address
+     * alone (the widths served are the standard ones below it).
+     */
+    public String reference(Media m) {
+        List<Integer> widths = widths(m);
+        int w = widths.get(widths.size() - 1);
+        return base() + "/media/" + m.sha256 + "-" + w + "x" + height(m, w) + "." + m.variantExt;
+    }
+
+    private static int height(Media m, int width) {
+        return Math.max(1, (int) Math.round((double) m.height * width / m.width));
+    }
+
+    private String base() {
+        return config.publicUrl().endsWith("/") ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
                 : config.publicUrl();
-        return base + "/media/" + name(m, width);
     }
 
     /** The file of this name, made now if it is served but not made yet; empty when no such file is served. */
@@ -75,15 +84,17 @@ public class MediaVariants {
             return Optional.empty();
         }
         Media m = QuarkusTransaction.joiningExisting().call(() -> Media.<Media>find("sha256", n.group(1)).firstResult());
-        if (m == null || !m.variantExt.equals(n.group(3)) || !widths(m).contains(Integer.parseInt(n.group(2)))) {
+        int width = Integer.parseInt(n.group(2));
+        if (m == null || !m.variantExt.equals(n.group(4)) || !widths(m).contains(width)
+                || (n.group(3) != null && Integer.parseInt(n.group(3)) != height(m, width))) {
             return Optional.empty();
         }
         String mime = m.variantExt.equals("png") ? "image/png" : "image/jpeg";
+        name = name(m, width); // a reference is the file of its width
         Optional<byte[]> kept = store.variant(name);
         if (kept.isPresent()) {
             return Optional.of(new File(kept.get(), mime));
         }
-        int width = Integer.parseInt(n.group(2));
         int cost = cost(m, width);
         if (!budget.tryAcquire(cost, config.variantWait().toMillis(), TimeUnit.MILLISECONDS)) {
             throw new ProblemException(Kind.UNAVAILABLE, "Images are being resized; try again shortly").retryAfter(2);

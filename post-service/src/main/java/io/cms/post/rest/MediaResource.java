@@ -76,6 +76,28 @@ public class MediaResource {
     }
 
     @GET
+    @Path("orphans")
+    @Operation(summary = "Images no post shows (any status), oldest first, uploaded before olderThan ago (ISO-8601,"
+            + " PT0S by default; at most 1 000)")
+    public MediaView.Page orphans(@QueryParam("olderThan") String olderThan,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        var items = library.orphans(callers.of(authorization), age(olderThan), 1000).stream().map(m -> MediaView.of(m, files))
+                .toList();
+        return new MediaView.Page(items, items.size(), 1, 1000);
+    }
+
+    @DELETE
+    @Path("orphans")
+    @RateLimited(RateLimited.Policy.EXPENSIVE)
+    @Operation(summary = "Delete the images no post shows, uploaded before olderThan ago (editors and above; P1D by default,"
+            + " so an image uploaded for a post still being written stays)")
+    public java.util.Map<String, Integer> deleteOrphans(@QueryParam("olderThan") String olderThan,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return java.util.Map.of("deleted", library.deleteOrphans(callers.of(authorization),
+                olderThan == null ? java.time.Duration.ofDays(1) : age(olderThan)));
+    }
+
+    @GET
     @Path("{id}")
     @Operation(summary = "One image, with its variants and the published posts that show it")
     public MediaView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
@@ -100,6 +122,21 @@ public class MediaResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         library.delete(callers.of(authorization), id, force);
         return Response.noContent().build();
+    }
+
+    private static java.time.Duration age(String value) {
+        if (value == null || value.isBlank()) {
+            return java.time.Duration.ZERO;
+        }
+        try {
+            java.time.Duration d = java.time.Duration.parse(value.strip());
+            if (d.isNegative()) {
+                throw ProblemException.invalid("olderThan", "must not be negative");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid("olderThan", "must be an ISO-8601 duration such as P1D or PT1H");
+        }
     }
 
     private static ImageKind kind(String type) {

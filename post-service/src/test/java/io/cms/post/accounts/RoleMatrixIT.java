@@ -71,6 +71,9 @@ class RoleMatrixIT {
                 new Cell("open a preview link's post (render-service's question)", (role, t) -> as(t)
                         .body(Map.of("token", "A".repeat(43))).post("/api/preview-links/open").statusCode(), admins(404, 403)),
                 new Cell("list drafts (all of them, or only their own)", (role, t) -> listsOnlyWhatItMay(role, t, other), all(200)),
+                new Cell("upload an image", (role, t) -> given().header("Authorization", "Bearer " + t).contentType("image/png")
+                        .body(png()).post("/api/media").statusCode(), all(201)),
+                new Cell("delete an image", (role, t) -> as(t).delete("/api/media/" + imageOf()).statusCode(), staff(204, 403)),
                 new Cell("list tags", (role, t) -> get(t, "/api/tags"), all(200)),
                 new Cell("describe a tag", (role, t) -> as(t).body(Map.of("description", "d " + role))
                         .put("/api/tags/" + tagOf(other)).statusCode(), staff(200, 403)),
@@ -140,6 +143,26 @@ class RoleMatrixIT {
         Map<String, Integer> m = staff(adminsAndAbove, others);
         m.put("editor", others);
         return m;
+    }
+
+    /** A PNG no one uploaded before (one pixel of a colour of its own). */
+    private static byte[] png() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, new java.util.Random().nextInt(0xFFFFFF));
+        img.setRGB(1, 1, (int) (System.nanoTime() & 0xFFFFFF));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The id of a new image in the library. */
+    private static String imageOf() {
+        return given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).contentType("image/png").body(png())
+                .post("/api/media").then().statusCode(201).extract().path("id");
     }
 
     /** The slug of a new tag of a post of {@code token}'s user. */

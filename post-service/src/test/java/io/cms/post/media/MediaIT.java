@@ -43,7 +43,7 @@ class MediaIT {
         assertEquals(png.length, first.getLong("bytes"));
         assertEquals(MediaLibrary.sha256(png), first.getString("sha256"));
         assertEquals(List.of(320, 640, 801), first.getList("variants.width"));
-        assertTrue(first.getString("url").endsWith("/media/" + first.getString("sha256") + "-801.png"), first.getString("url"));
+        assertTrue(first.getString("url").endsWith("/media/" + first.getString("sha256") + "-801x601.png"), first.getString("url"));
         upload(png, "image/png", "again.png").then().statusCode(200).body("id", equalTo(first.getString("id")));
 
         upload(TestImages.image("gif", 40, 30), "application/octet-stream", null).then().statusCode(201)
@@ -108,7 +108,12 @@ class MediaIT {
         given().get("/media/" + sha + "-333.jpg").then().statusCode(404);
         given().get("/media/" + sha + "-320.png").then().statusCode(404);
         given().get("/media/../../etc/passwd").then().statusCode(404);
-        given().get("/media/" + sha + "-800.jpg").then().statusCode(200).contentType("image/jpeg");
+        byte[] largest = given().get("/media/" + sha + "-800.jpg").then().statusCode(200).contentType("image/jpeg")
+                .extract().asByteArray();
+        assertTrue(m.getString("url").endsWith("/media/" + sha + "-800x1200.jpg"), m.getString("url"));
+        assertArrayEquals(largest, given().get("/media/" + sha + "-800x1200.jpg").then().statusCode(200).extract().asByteArray(),
+                "the reference is the file of its width");
+        given().get("/media/" + sha + "-800x1199.jpg").then().statusCode(404);
     }
 
     @Test
@@ -131,6 +136,25 @@ class MediaIT {
         admin().get("/api/media/" + id).then().statusCode(404);
         given().get("/media/" + m.getString("sha256") + "-300.png").then().statusCode(404);
         admin().get("/api/posts/" + post).then().statusCode(200);
+    }
+
+    @Test
+    void imagesNoPostShowsAreReportedAndCleanedUp() throws Exception {
+        JsonPath kept = upload(TestImages.image("png", 64, 48), "image/png", "kept.png").then().statusCode(201).extract().jsonPath();
+        JsonPath orphan = upload(TestImages.image("png", 65, 48), "image/png", "orphan.png").then().statusCode(201)
+                .extract().jsonPath();
+        create(body(unique("Draft with a figure"), "markdown", "![kept](" + kept.getString("url") + ")"));
+
+        List<String> orphans = admin().get("/api/media/orphans").then().statusCode(200).extract().path("items.id");
+        assertTrue(orphans.contains(orphan.getString("id")), orphans.toString());
+        assertFalse(orphans.contains(kept.getString("id")), "a draft's image is not an orphan");
+        admin().delete("/api/media/orphans").then().statusCode(200).body("deleted", equalTo(0)); // none a day old
+        admin().delete("/api/media/orphans?olderThan=yesterday").then().statusCode(400).body("errors.field", hasItem("olderThan"));
+        int deleted = admin().delete("/api/media/orphans?olderThan=PT0S").then().statusCode(200).extract().path("deleted");
+        assertTrue(deleted >= 1);
+        admin().get("/api/media/" + orphan.getString("id")).then().statusCode(404);
+        admin().get("/api/media/" + kept.getString("id")).then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("cms_media_stored_bytes"));
     }
 
     private static boolean isRed(int rgb) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -57,6 +59,9 @@ public final class MarkdownRenderer {
     /**
      * @param ownExcerpt the post's own excerpt; when blank one is made from the text
      */
+    /** Images without alt text warned of, per post (the first ones; the rest are alike). */
+    static final int MAX_IMAGE_WARNINGS = 20;
+
     public RenderResult render(String markdown, String ownExcerpt) {
         return render(markdown, ownExcerpt, false);
     }
@@ -71,13 +76,20 @@ public final class MarkdownRenderer {
         String md = pre.markdown();
         Document document = stoppable ? parserFor(md).parse(BasedSequence.of(new CancellableText(md)))
                 : parserFor(md).parse(md);
-        String html = sanitizer.sanitize(write(document, TextSplicer.canSplice(md)));
+        String html = ResponsiveImages.of(sanitizer.sanitize(write(document, TextSplicer.canSplice(md))));
         int[] lineStarts = lineStarts(md);
 
         List<TocEntry> toc = toc(document);
         List<DuplicateParagraphs.Paragraph> paragraphs = new ArrayList<>();
         StringBuilder firstParagraphs = new StringBuilder();
+        List<ContentWarning> imageWarnings = new ArrayList<>();
         for (Node node : document.getDescendants()) {
+            if ((node instanceof Image || node instanceof ImageRef) && imageWarnings.size() < MAX_IMAGE_WARNINGS
+                    && PlainText.of(node).isBlank()) {
+                // Readers of screen readers, and anyone whose image did not load, get nothing in its place.
+                imageWarnings.add(ContentWarning.atLine("image-without-alt", "An image has no alt text",
+                        lineOf(lineStarts, node.getStartOffset())));
+            }
             if (node instanceof Paragraph p) {
                 String text = PlainText.of(p);
                 paragraphs.add(new DuplicateParagraphs.Paragraph(text, lineOf(lineStarts, p.getStartOffset())));
@@ -89,6 +101,7 @@ public final class MarkdownRenderer {
         TextStats stats = TextStats.of(PlainText.of(document));
         List<ContentWarning> warnings = new ArrayList<>(pre.warnings());
         warnings.addAll(DuplicateParagraphs.find(paragraphs));
+        warnings.addAll(imageWarnings);
         String excerpt = ownExcerpt != null && !ownExcerpt.isBlank() ? ownExcerpt.strip() : Excerpts.of(firstParagraphs.toString());
         return new RenderResult(html, toc, excerpt, stats.readingTimeMinutes(), stats.words(), stats.cjkChars(),
                 stats.chars(), warnings);

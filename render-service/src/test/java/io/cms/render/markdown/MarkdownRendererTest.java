@@ -32,6 +32,32 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void libraryImagesGetTheirSrcsetAndSize() {
+        String sha = "ab".repeat(32);
+        String base = "https://cms.example.com/media/" + sha;
+        String html = RENDERER.render("![A chart](" + base + "-801x601.png)\n\n![Other](https://elsewhere.example/x.png)\n\n"
+                + "<img src=\"" + base + "-2400x1600.jpg\" width=\"100\">\n\n![Wide](" + base + "-2400x1600.jpg)\n", null).html();
+        assertTrue(html.contains("<img src=\"" + base + "-801x601.png\" srcset=\"" + base + "-320.png 320w, " + base + "-640.png 640w, "
+                + base + "-801.png 801w\" sizes=\"(max-width: 801px) 100vw, 801px\" width=\"801\" height=\"601\" loading=\"lazy\""
+                + " decoding=\"async\" alt=\"A chart\""), html);
+        assertTrue(html.contains("<img src=\"https://elsewhere.example/x.png\" alt=\"Other\""), "not the library's: as it was " + html);
+        assertTrue(html.contains("width=\"100\"") && !html.contains("srcset=\"" + base + "-320.jpg 320w, " + base + "-640.jpg 640w, "
+                + base + "-1024.jpg 1024w, " + base + "-1600.jpg 1600w, " + base + "-2400.jpg 2400w\" sizes=\"(max-width: 2400px) 100vw,"
+                + " 2400px\" width=\"2400\" height=\"1600\" loading=\"lazy\" decoding=\"async\" width="), "sized by the writer: kept " + html);
+        assertTrue(html.contains("srcset=\"" + base + "-320.jpg 320w, " + base + "-640.jpg 640w, " + base + "-1024.jpg 1024w, "
+                + base + "-1600.jpg 1600w, " + base + "-2400.jpg 2400w\""), html);
+    }
+
+    @Test
+    void imagesWithoutAltTextAreWarnedOfWithTheirLine() {
+        RenderResult r = RENDERER.render("Intro.\n\n![](/media/a.png)\n\n![A chart of sales](/media/b.png)\n\n"
+                + "![ ][ref]\n\n[ref]: /media/c.png\n", null);
+        List<ContentWarning> missing = r.warnings().stream().filter(w -> w.type().equals("image-without-alt")).toList();
+        assertEquals(List.of(3, 7), missing.stream().map(w -> w.positions().get(0).line()).toList(), missing.toString());
+        assertTrue(RENDERER.render("![" + "x".repeat(3) + "](/a.png)", null).warnings().isEmpty());
+    }
+
+    @Test
     void japaneseHeadingsGetStableIdsThatTheTocUses() {
         RenderResult r = RENDERER.render("# 中国AIの現状\n\n本文\n\n## 投資の視点\n\n## 投資の視点\n", null);
         assertEquals(List.of("中国aiの現状", "投資の視点", "投資の視点-1"), r.toc().stream().map(TocEntry::id).toList());
