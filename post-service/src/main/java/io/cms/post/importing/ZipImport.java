@@ -3,9 +3,14 @@ package io.cms.post.importing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -16,8 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Imports every Markdown file of a zip (a zipped {@code _posts/} folder), streaming it so a zip bomb
- * is cut off by counting what it inflates to, not by trusting the sizes it declares.
+ * Imports every Markdown file of a zip (a zipped {@code _posts/} folder, or a whole Jekyll site),
+ * and the images beside them into the media library ({@link ZipAssets}), pointing the posts at them.
+ * Entries are streamed, so a zip bomb is cut off by counting what it inflates to, not by trusting
+ * the sizes it declares.
  */
 @ApplicationScoped
 public class ZipImport {
@@ -26,15 +33,17 @@ public class ZipImport {
     static final int CHUNK = 50;
 
     private final ImportService importer;
+    private final ZipAssets assets;
     private final long maxFileBytes;
     private final long maxTotalBytes;
     private final int maxEntries;
 
-    ZipImport(ImportService importer,
+    ZipImport(ImportService importer, ZipAssets assets,
             @ConfigProperty(name = "cms.import.max-file-size", defaultValue = "5000000") long maxFileBytes,
             @ConfigProperty(name = "cms.import.max-total-size", defaultValue = "200000000") long maxTotalBytes,
             @ConfigProperty(name = "cms.import.max-entries", defaultValue = "20000") int maxEntries) {
         this.importer = importer;
+        this.assets = assets;
         this.maxFileBytes = maxFileBytes;
         this.maxTotalBytes = maxTotalBytes;
         this.maxEntries = maxEntries;
@@ -45,12 +54,51 @@ public class ZipImport {
     }
 
     public ImportReport importZip(InputStream body) {
+        Path spooled = spool(body);
+        try {
+            ZipAssets.Found images = assets.importFrom(spooled, maxEntries, maxTotalBytes);
+            return ImportReport.of(importPosts(spooled, images.links()), images.results());
+        } finally {
+            try {
+                Files.deleteIfExists(spooled);
+            } catch (IOException e) {
+                // a temporary file left behind; the OS clears its temporary directory
+            }
+        }
+    }
+
+    /**
+     * The zip on disk: read twice (its images first, so the posts can point at them), and never
+     * held in memory whole. Bounded like what it inflates to.
+     */
+    private Path spool(InputStream body) {
+        try {
+            Path file = Files.createTempFile("cms-import-", ".zip");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                byte[] buf = new byte[65536];
+                long total = 0;
+                for (int n; (n = body.read(buf)) > 0; ) {
+                    total += n;
+                    if (total > maxTotalBytes) {
+                        Files.deleteIfExists(file);
+                        throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "The zip is larger than " + maxTotalBytes + " bytes");
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw ProblemException.invalid("body", "could not be read: " + e.getMessage());
+        }
+    }
+
+    private List<ImportResult> importPosts(Path zipFile, Map<String, String> links) {
         List<ImportResult> results = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>();
         java.util.Set<String> claimed = new java.util.HashSet<>();
         long total = 0;
         int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(body)) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (++entries > maxEntries) {
@@ -70,7 +118,7 @@ public class ZipImport {
                             "is larger than the limit of " + maxFileBytes + " bytes"));
                     continue;
                 }
-                chunk.add(new Pending(entry.getName(), bytes));
+                chunk.add(new Pending(entry.getName(), withLinks(bytes, links)));
                 if (chunk.size() == CHUNK) {
                     importChunk(chunk, claimed, results);
                 }
@@ -84,7 +132,21 @@ public class ZipImport {
         if (entries == 0) {
             throw ProblemException.invalid("body", "is not a zip archive, or an empty one");
         }
-        return ImportReport.of(results);
+        return results;
+    }
+
+    /** The file with its images pointed at the library; as it was when it is not UTF-8 (the importer reports that). */
+    private static byte[] withLinks(byte[] bytes, Map<String, String> links) {
+        if (links.isEmpty()) {
+            return bytes;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            String text = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return AssetLinks.rewrite(text, links).getBytes(StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return bytes;
+        }
     }
 
     /** A file read from the zip, waiting for its chunk to be imported. */

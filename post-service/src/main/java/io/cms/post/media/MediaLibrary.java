@@ -47,6 +47,12 @@ public class MediaLibrary {
     @Transactional
     public Uploaded upload(Caller caller, String fileName, byte[] body) {
         requireStaff(caller, "upload media");
+        return store(caller.actor(), fileName, body);
+    }
+
+    /** An image stored for {@code actor} whose right to add it was checked already (an import's caller). */
+    @Transactional
+    public Uploaded store(String actor, String fileName, byte[] body) {
         if (body == null || body.length == 0) {
             throw ProblemException.invalid("body", "is empty; send the image's bytes");
         }
@@ -93,12 +99,12 @@ public class MediaLibrary {
         m.orientation = size.orientation();
         m.variantExt = size.extension();
         m.fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
-        m.uploadedBy = caller.actor();
+        m.uploadedBy = actor;
         m.version = 1;
         m.createdAt = now();
         m.updatedAt = m.createdAt;
         m.persist();
-        audit.record(caller.actor(), "media.uploaded", "media:" + m.id, Map.of("bytes", m.bytes, "type", m.type));
+        audit.record(actor, "media.uploaded", "media:" + m.id, Map.of("bytes", m.bytes, "type", m.type));
         return new Uploaded(m, true);
     }
 

@@ -1,0 +1,74 @@
+package io.cms.post.media;
+
+import static io.cms.post.TestPosts.admin;
+import static io.cms.post.TestPosts.unique;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import io.cms.post.InfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/** A zipped Jekyll site with its {@code assets/}: the images go to the library, the posts point at them. */
+@QuarkusTest
+@QuarkusTestResource(InfraResource.class)
+class MediaImportIT {
+
+    @Test
+    void aJekyllSitesImagesComeAlongAndItsPostsPointAtThem() throws Exception {
+        String slug = "with-images-" + unique("").strip().replace(' ', '-');
+        byte[] chart = TestImages.image("png", 900, 500);
+        byte[] cover = TestImages.photoWithExif(1000, 700, 1);
+        String post = "---\ntitle: With images\nslug: " + slug + "\nimage: /assets/img/cover.jpg\n---\n"
+                + "![Chart]({{ site.baseurl }}/assets/img/chart.png)\n\n"
+                + "![Again](../assets/img/chart.png) and ![Elsewhere](https://other.example/assets/img/chart.png)\n\n"
+                + "![Missing](/assets/img/missing.png)\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            entry(z, "blog/_posts/2024-01-01-" + slug + ".md", post.getBytes(StandardCharsets.UTF_8));
+            entry(z, "blog/assets/img/chart.png", chart);
+            entry(z, "blog/assets/img/cover.jpg", cover);
+            entry(z, "blog/assets/evil.svg", "<svg><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
+        }
+        JsonPath report = admin().contentType("application/zip").body(bytes.toByteArray()).post("/api/import").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(1, report.getInt("created"), report.prettify());
+        assertEquals(List.of("created", "created", "failed"), report.getList("media.outcome"), report.prettify());
+        assertEquals("file", report.getString("media.find { it.file.endsWith('evil.svg') }.field"));
+
+        Map<String, Object> imported = admin().get("/api/posts/" + slug).then().statusCode(200).extract().path("$");
+        String markdown = (String) imported.get("markdown");
+        String chartRef = "http://localhost:8081/media/" + MediaLibrary.sha256(chart) + "-900x500.png";
+        assertTrue(markdown.contains("![Chart](" + chartRef + ")"), markdown);
+        assertTrue(markdown.contains("![Again](" + chartRef + ")"), markdown);
+        assertTrue(markdown.contains("https://other.example/assets/img/chart.png"), "another site's image stays: " + markdown);
+        assertTrue(markdown.contains("/assets/img/missing.png"), "an image the zip did not bring stays: " + markdown);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frontMatter = (Map<String, Object>) imported.get("frontMatter");
+        assertEquals("http://localhost:8081/media/" + MediaLibrary.sha256(cover) + "-1000x700.jpg", frontMatter.get("image"));
+        given().get("/media/" + MediaLibrary.sha256(chart) + "-640.png").then().statusCode(200).contentType("image/png");
+
+        // Importing again finds the same images and the post unchanged.
+        JsonPath again = admin().contentType("application/zip").body(bytes.toByteArray()).post("/api/import").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(1, again.getInt("unchanged"), again.prettify());
+        assertEquals(List.of("unchanged", "unchanged", "failed"), again.getList("media.outcome"));
+    }
+
+    private static void entry(ZipOutputStream z, String name, byte[] content) throws IOException {
+        z.putNextEntry(new ZipEntry(name));
+        z.write(content);
+        z.closeEntry();
+    }
+}
