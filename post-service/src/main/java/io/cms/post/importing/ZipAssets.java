@@ -1,7 +1,5 @@
 package io.cms.post.importing;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
@@ -46,40 +41,30 @@ public class ZipAssets {
     Found importFrom(Path zipFile, int maxEntries, long maxTotalBytes) {
         Map<String, String> byEntry = new LinkedHashMap<>();
         List<ImportResult> results = new ArrayList<>();
-        String root = "";
-        long total = 0;
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (++entries > maxEntries) {
-                    throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "The zip has more than " + maxEntries + " entries");
-                }
-                String name = entry.getName().replace('\\', '/');
-                int posts = name.indexOf("_posts/");
-                if (posts >= 0 && root.isEmpty() && (posts == 0 || name.charAt(posts - 1) == '/')) {
-                    root = name.substring(0, posts);
-                }
-                if (entry.isDirectory() || !isImage(name)) {
-                    continue;
-                }
-                byte[] bytes = ZipImport.read(zip, maxImageBytes + 1);
-                total += bytes.length;
-                if (total > maxTotalBytes) {
-                    throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "The zip inflates to more than " + maxTotalBytes
-                            + " bytes of images");
-                }
-                results.add(store(name, bytes, byEntry));
+        String[] root = {null};
+        long[] total = {0};
+        ZipWalk.each(zipFile, maxEntries, (entry, zip) -> {
+            String name = entry.getName().replace('\\', '/');
+            int posts = name.indexOf("_posts/");
+            if (posts >= 0 && root[0] == null && (posts == 0 || name.charAt(posts - 1) == '/')) {
+                root[0] = name.substring(0, posts);
             }
-        } catch (ZipException e) {
-            throw ProblemException.invalid("body", "is not a readable zip archive: " + e.getMessage());
-        } catch (IOException e) {
-            throw ProblemException.invalid("body", "could not be read: " + e.getMessage());
-        }
+            if (entry.isDirectory() || !isImage(name)) {
+                return;
+            }
+            byte[] bytes = ZipImport.read(zip, maxImageBytes + 1);
+            total[0] += bytes.length;
+            if (total[0] > maxTotalBytes) {
+                throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "The zip inflates to more than " + maxTotalBytes
+                        + " bytes of images");
+            }
+            results.add(store(name, bytes, byEntry));
+        });
+        String base = root[0] == null ? "" : root[0];
         Map<String, String> links = new HashMap<>();
         for (Map.Entry<String, String> e : byEntry.entrySet()) {
-            if (e.getKey().startsWith(root)) {
-                links.put(e.getKey().substring(root.length()), e.getValue());
+            if (e.getKey().startsWith(base)) {
+                links.put(e.getKey().substring(base.length()), e.getValue());
             }
         }
         return new Found(links, results);

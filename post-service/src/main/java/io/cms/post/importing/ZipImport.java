@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
@@ -96,39 +93,26 @@ public class ZipImport {
         List<ImportResult> results = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>();
         java.util.Set<String> claimed = new java.util.HashSet<>();
-        long total = 0;
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (++entries > maxEntries) {
-                    throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "The zip has more than " + maxEntries + " entries");
-                }
-                if (entry.isDirectory() || !isPost(entry.getName())) {
-                    continue;
-                }
-                byte[] bytes = read(zip, maxFileBytes + 1);
-                total += bytes.length;
-                if (total > maxTotalBytes) {
-                    throw new ProblemException(Kind.PAYLOAD_TOO_LARGE,
-                            "The zip inflates to more than " + maxTotalBytes + " bytes of posts");
-                }
-                if (bytes.length > maxFileBytes) {
-                    results.add(ImportResult.failed(entry.getName(), "file",
-                            "is larger than the limit of " + maxFileBytes + " bytes"));
-                    continue;
-                }
-                chunk.add(new Pending(entry.getName(), withLinks(bytes, links)));
-                if (chunk.size() == CHUNK) {
-                    importChunk(chunk, claimed, results);
-                }
+        long[] total = {0};
+        int entries = ZipWalk.each(zipFile, maxEntries, (entry, zip) -> {
+            if (entry.isDirectory() || !isPost(entry.getName())) {
+                return;
             }
-            importChunk(chunk, claimed, results);
-        } catch (ZipException e) {
-            throw ProblemException.invalid("body", "is not a readable zip archive: " + e.getMessage());
-        } catch (IOException e) {
-            throw ProblemException.invalid("body", "could not be read: " + e.getMessage());
-        }
+            byte[] bytes = read(zip, maxFileBytes + 1);
+            total[0] += bytes.length;
+            if (total[0] > maxTotalBytes) {
+                throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "The zip inflates to more than " + maxTotalBytes + " bytes of posts");
+            }
+            if (bytes.length > maxFileBytes) {
+                results.add(ImportResult.failed(entry.getName(), "file", "is larger than the limit of " + maxFileBytes + " bytes"));
+                return;
+            }
+            chunk.add(new Pending(entry.getName(), withLinks(bytes, links)));
+            if (chunk.size() == CHUNK) {
+                importChunk(chunk, claimed, results);
+            }
+        });
+        importChunk(chunk, claimed, results);
         if (entries == 0) {
             throw ProblemException.invalid("body", "is not a zip archive, or an empty one");
         }
