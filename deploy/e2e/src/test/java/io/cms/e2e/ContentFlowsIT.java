@@ -294,6 +294,54 @@ class ContentFlowsIT {
     }
 
     /**
+     * A zipped Jekyll site with an image: post-service stores the image and points the post at it,
+     * render-service gives it a srcset, and every file of that srcset loads from post-service at the
+     * width it claims (what a browser would fetch).
+     */
+    @Test
+    void aZippedSitesImagesRenderResponsiveAndEveryFileLoads() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        java.awt.image.BufferedImage figure = new java.awt.image.BufferedImage(1000, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        figure.setRGB(1, 1, 0xFF0000 + run.hashCode() % 255);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(figure, "png", png);
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("site/_posts/2024-02-02-figures-" + run + ".md"));
+            z.write(("---\ntitle: Figures " + run + "\n---\n![A figure](/assets/figure.png)\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.putNextEntry(new java.util.zip.ZipEntry("site/assets/figure.png"));
+            z.write(png.toByteArray());
+        }
+        HttpResponse<String> imported = stack.send(stack.admin("post-service", "/api/import").header("Content-Type", "application/zip")
+                .POST(BodyPublishers.ofByteArray(zip.toByteArray())));
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals("created", JSON.readTree(imported.body()).path("media").path(0).path("outcome").asText(), imported.body());
+
+        HttpResponse<String> html = stack.send(stack.request("render-service", "/api/rendered/figures-" + run + "/html?wait=10s"));
+        for (int i = 0; i < 100 && html.statusCode() != 200; i++) {
+            Thread.sleep(100);
+            html = stack.send(stack.request("render-service", "/api/rendered/figures-" + run + "/html"));
+        }
+        assertEquals(200, html.statusCode(), html.body());
+        java.util.regex.Matcher srcset = java.util.regex.Pattern.compile("srcset=\"([^\"]+)\"").matcher(html.body());
+        assertTrue(srcset.find(), html.body());
+        assertTrue(html.body().contains("width=\"1000\" height=\"600\" loading=\"lazy\" decoding=\"async\" alt=\"A figure\""),
+                html.body());
+        List<String> candidates = List.of(srcset.group(1).split(", "));
+        assertEquals(List.of("320w", "640w", "1000w"), candidates.stream().map(c -> c.substring(c.lastIndexOf(' ') + 1)).toList());
+        for (String candidate : candidates) {
+            String url = candidate.substring(0, candidate.lastIndexOf(' '));
+            assertTrue(url.startsWith(stack.url("post-service", "/media/")), url);
+            HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, file.statusCode(), url);
+            assertEquals("image/png", file.headers().firstValue("Content-Type").orElse(""));
+            int width = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.body())).getWidth();
+            assertEquals(candidate.substring(candidate.lastIndexOf(' ') + 1), width + "w", url);
+        }
+    }
+
+    /**
      * A tag renamed in post-service reaches the posts that carry it: the Content API (render-service)
      * names it anew with its description, and search-service's facets and tag filter follow.
      */
