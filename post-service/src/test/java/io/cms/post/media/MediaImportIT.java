@@ -64,6 +64,32 @@ class MediaImportIT {
                 .statusCode(200).extract().jsonPath();
         assertEquals(1, again.getInt("unchanged"), again.prettify());
         assertEquals(List.of("unchanged", "unchanged", "failed"), again.getList("media.outcome"));
+
+        // Export, and import the export: the same post, the same images.
+        byte[] exported = admin().get("/api/export").then().statusCode(200).contentType("application/zip").extract().asByteArray();
+        Map<String, byte[]> entries = unzip(exported);
+        String file = entries.keySet().stream().filter(n -> n.startsWith("_posts/") && n.contains(slug)).findFirst().orElseThrow();
+        String text = new String(entries.get(file), StandardCharsets.UTF_8);
+        assertTrue(text.contains("![Chart](/assets/media/" + MediaLibrary.sha256(chart) + ".png)"), text);
+        assertTrue(java.util.Arrays.equals(chart, entries.get("assets/media/" + MediaLibrary.sha256(chart) + ".png")),
+                "the image as uploaded");
+        assertTrue(java.util.Arrays.equals(cover, entries.get("assets/media/" + MediaLibrary.sha256(cover) + ".jpg")));
+        JsonPath back = admin().contentType("application/zip").body(exported).post("/api/import").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("unchanged", back.getString("files.find { it.file == '" + file + "' }.outcome"), back.prettify());
+        assertTrue(back.getList("media.outcome").stream().allMatch("unchanged"::equals), back.prettify());
+        admin().get("/api/posts/" + slug).then().body("version", org.hamcrest.Matchers.equalTo(1));
+        given().get("/api/export").then().statusCode(401);
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return out;
     }
 
     private static void entry(ZipOutputStream z, String name, byte[] content) throws IOException {
