@@ -9,21 +9,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The media store on the local file system ({@code cms.media.dir}, under the data directory, kept
- * across restarts). Files are written to a temporary name and moved into place, so a reader never
+ * across restarts): the default ({@code CMS_MEDIA_STORE=local}). Files are written to a temporary name and moved into place, so a reader never
  * sees half a file, and two replicas or requests writing the same variant both end with one whole.
  */
-@ApplicationScoped
-public class LocalMediaStore implements MediaStore {
+public final class LocalMediaStore implements MediaStore {
 
     private final Path originals;
     private final Path variants;
 
-    LocalMediaStore(@ConfigProperty(name = "cms.media.dir") Path dir) {
+    LocalMediaStore(Path dir) {
         this.originals = dir.resolve("originals");
         this.variants = dir.resolve("variants");
     }
