@@ -108,17 +108,51 @@ public class MediaLibrary {
         return new Uploaded(m, true);
     }
 
+    /** A page of the library, newest first: of one kind, and/or the images one post shows ({@code usedBy}: its id or slug). */
     @Transactional
-    public List<Media> list(Caller caller, ImageKind kind, int page, int limit) {
+    public List<Media> list(Caller caller, ImageKind kind, String usedBy, int page, int limit) {
         requireStaff(caller, "list media");
-        var q = kind == null ? Media.findAll(Sort.descending("createdAt").and("id"))
-                : Media.find("type", Sort.descending("createdAt").and("id"), kind.mime());
-        return q.page(page - 1, limit).list();
+        return query(kind, usedBy).page(page - 1, limit).list();
     }
 
-    public long count(ImageKind kind) {
-        return kind == null ? Media.count() : Media.count("type", kind.mime());
+    @Transactional
+    public long count(ImageKind kind, String usedBy) {
+        return query(kind, usedBy).count();
     }
+
+    private static io.quarkus.hibernate.orm.panache.PanacheQuery<Media> query(ImageKind kind, String usedBy) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (kind != null) {
+            where.append(" AND type = :type");
+            params.put("type", kind.mime());
+        }
+        if (usedBy != null) {
+            where.append(" AND sha256 IN :shas");
+            params.put("shas", shownBy(usedBy));
+        }
+        return Media.find(where.toString(), Sort.descending("createdAt").and("id"), params);
+    }
+
+    /** The hashes of the library images a post names (Markdown and front matter); 404 for no such post. */
+    private static List<String> shownBy(String idOrSlug) {
+        UUID id = io.cms.common.rest.IdOrSlug.id(idOrSlug);
+        Post post = id != null ? Post.findById(id) : null;
+        if (post == null) {
+            post = Post.find("slug", idOrSlug).firstResult();
+        }
+        if (post == null) {
+            throw ProblemException.invalid("usedBy", "names no post");
+        }
+        java.util.Set<String> shas = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = SHOWN.matcher(post.markdown + " " + post.frontMatter);
+        while (m.find()) {
+            shas.add(m.group(1));
+        }
+        return shas.isEmpty() ? List.of("-") : List.copyOf(shas);
+    }
+
+    private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile("/media/([0-9a-f]{64})-");
 
     @Transactional
     public Media get(Caller caller, String id) {

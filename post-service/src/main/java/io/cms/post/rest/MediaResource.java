@@ -64,15 +64,17 @@ public class MediaResource {
     }
 
     @GET
-    @Operation(summary = "The library, newest first (type=jpeg|png|gif|webp, page, limit ≤ 100)")
-    public MediaView.Page list(@QueryParam("type") String type, @QueryParam("page") String page,
-            @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    @Operation(summary = "The library, newest first (type=jpeg|png|gif|webp, usedBy=a post's id or slug, page, limit ≤ 100)")
+    public MediaView.Page list(@QueryParam("type") String type, @QueryParam("usedBy") String usedBy,
+            @QueryParam("page") String page, @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         int p = ListParams.page(page);
         int l = ListParams.limit(limit);
         ListParams.requireWithinWindow(p, l);
         ImageKind kind = kind(type);
-        return new MediaView.Page(library.list(callers.of(authorization), kind, p, l).stream().map(m -> MediaView.of(m, files))
-                .toList(), library.count(kind), p, l);
+        String post = usedBy == null || usedBy.isBlank() ? null : usedBy.strip();
+        return new MediaView.Page(library.list(callers.of(authorization), kind, post, p, l).stream()
+                .map(m -> MediaView.of(m, files)).toList(), library.count(kind, post), p, l);
     }
 
     @GET

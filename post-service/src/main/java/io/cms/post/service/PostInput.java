@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * importer produces them from front matter. Read-only fields a client may echo back from a GET are
  * ignored; any other unknown field is an error.
  */
-@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt", "links"}, ignoreUnknown = false)
+@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt", "links", "featureImage"}, ignoreUnknown = false)
 public record PostInput(
         @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = Slugs.RULE) String slug,
         @NotBlank @Size(max = 500) String title,

@@ -58,6 +58,12 @@ class MediaImportIT {
         Map<String, Object> frontMatter = (Map<String, Object>) imported.get("frontMatter");
         assertEquals("http://localhost:8081/media/" + MediaLibrary.sha256(cover) + "-1000x700.jpg", frontMatter.get("image"));
         given().get("/media/" + MediaLibrary.sha256(chart) + "-640.png").then().statusCode(200).contentType("image/png");
+        admin().get("/api/posts/" + slug).then().body("featureImage.width", org.hamcrest.Matchers.equalTo(1000))
+                .body("featureImage.height", org.hamcrest.Matchers.equalTo(700))
+                .body("featureImage.srcset", org.hamcrest.Matchers.containsString(MediaLibrary.sha256(cover) + "-320.jpg 320w"));
+        List<String> shown = admin().get("/api/media?usedBy=" + slug).then().statusCode(200).extract().path("items.sha256");
+        assertEquals(java.util.Set.of(MediaLibrary.sha256(chart), MediaLibrary.sha256(cover)), java.util.Set.copyOf(shown));
+        admin().get("/api/media?usedBy=no-such-post-" + slug).then().statusCode(400);
 
         // Importing again finds the same images and the post unchanged.
         JsonPath again = admin().contentType("application/zip").body(bytes.toByteArray()).post("/api/import").then()
