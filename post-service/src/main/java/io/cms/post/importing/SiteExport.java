@@ -3,9 +3,9 @@ package io.cms.post.importing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +39,7 @@ public class SiteExport {
     }
 
     public void write(OutputStream out) throws IOException {
-        Set<String> written = new HashSet<>();
+        Map<String, String> written = new HashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             UUID after = null;
             List<Post> batch;
@@ -60,21 +60,23 @@ public class SiteExport {
     }
 
     /** The text with its library references pointing into {@code assets/media/}, whose files are written once. */
-    private String withAssets(String text, ZipOutputStream zip, Set<String> written) throws IOException {
+    private String withAssets(String text, ZipOutputStream zip, Map<String, String> written) throws IOException {
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             String sha = m.group(1);
-            Media media = QuarkusTransaction.requiringNew().call(() -> Media.<Media>find("sha256", sha).firstResult());
-            if (media == null) {
-                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
-                continue;
-            }
-            String path = "assets/media/" + sha + "." + extension(media);
-            if (written.add(sha)) {
+            String path = written.get(sha); // an image many posts show is looked up and written once
+            if (path == null) {
+                Media media = QuarkusTransaction.requiringNew().call(() -> Media.<Media>find("sha256", sha).firstResult());
+                if (media == null) {
+                    m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                    continue;
+                }
+                path = "assets/media/" + sha + "." + extension(media);
                 zip.putNextEntry(new ZipEntry(path));
                 zip.write(store.original(sha));
                 zip.closeEntry();
+                written.put(sha, path);
             }
             m.appendReplacement(out, Matcher.quoteReplacement("/" + path));
         }
