@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The media library's addresses, shared by post-service (which serves the files) and render-service
- * (which gives images their {@code srcset}): files {@code /media/{sha256}-{width}.{jpg|png}} at the
- * standard widths below an image's own, and at its own width up to the largest; the address writers
+ * (which gives images their {@code srcset}): files {@code /media/{sha256}-{width}.{jpg|png|gif}} at the
+ * standard widths below an image's own, and at its own width up to the largest (animations,
+ * {@code .gif}, at their own width only); the address writers
  * put in posts, {@code /media/{sha256}-{width}x{height}.{ext}}, is the largest of them named with its
  * height, so a renderer knows the image's size and every file from the address alone.
  */
@@ -18,13 +19,16 @@ public final class MediaReferences {
     public static final List<Integer> WIDTHS = List.of(320, 640, 1024, 1600, 2400);
 
     /** A reference: prefix (origin and path up to {@code /media/}), hash, width, height, extension. */
-    public static final Pattern REFERENCE = Pattern.compile("(.*/media/)([0-9a-f]{64})-([0-9]{1,5})x([0-9]{1,5})\\.(jpg|png)");
+    public static final Pattern REFERENCE = Pattern.compile("(.*/media/)([0-9a-f]{64})-([0-9]{1,5})x([0-9]{1,5})\\.(jpg|png|gif)");
 
     private MediaReferences() {
     }
 
-    /** The widths served of an image {@code width} pixels wide as shown. */
-    public static List<Integer> widths(int width) {
+    /** The widths served of an image {@code width} pixels wide as shown, whose files end in {@code extension}. */
+    public static List<Integer> widths(int width, String extension) {
+        if (extension.equals("gif")) {
+            return List.of(width); // an animation is not resized
+        }
         int largest = WIDTHS.get(WIDTHS.size() - 1);
         List<Integer> out = new ArrayList<>();
         for (int w : WIDTHS) {
@@ -40,7 +44,7 @@ public final class MediaReferences {
     public static String srcset(Matcher reference) {
         int width = Integer.parseInt(reference.group(3));
         StringBuilder out = new StringBuilder();
-        for (int w : widths(width)) {
+        for (int w : widths(width, reference.group(5))) {
             if (out.length() > 0) {
                 out.append(", ");
             }

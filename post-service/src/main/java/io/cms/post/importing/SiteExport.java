@@ -30,7 +30,7 @@ public class SiteExport {
 
     private static final int BATCH = 200;
     private static final Pattern REFERENCE = Pattern.compile(
-            "[^\\s()\"'<>\\[\\]]*/media/([0-9a-f]{64})-[0-9]{1,5}x[0-9]{1,5}\\.(?:jpg|png)");
+            "[^\\s()\"'<>\\[\\]]*/media/([0-9a-f]{64})-[0-9]{1,5}x[0-9]{1,5}\\.(?:jpg|png|gif)");
 
     private final MediaStore store;
 

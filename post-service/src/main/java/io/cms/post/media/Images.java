@@ -28,12 +28,13 @@ final class Images {
 
     /**
      * An image's size as shown (EXIF orientation applied), its orientation, and the type of its
-     * variants: PNG for images that may be transparent or are drawings (PNG, GIF), JPEG for photos.
+     * variants: PNG for images that may be transparent or are drawings (PNG, still GIF), JPEG for
+     * photos, GIF for animations ({@link AnimatedGif}: served at their own size only).
      */
     record Size(int width, int height, int orientation, String extension) {
     }
 
-    /** A variant's bytes and its type ({@code jpg} or {@code png}). */
+    /** A variant's bytes and its type ({@code jpg}, {@code png} or {@code gif}). */
     record Encoded(byte[] bytes, String extension) {
     }
 
@@ -50,7 +51,8 @@ final class Images {
             int orientation = kind == ImageKind.JPEG ? ExifOrientation.of(bytes) : 1;
             var types = reader.getImageTypes(0);
             boolean alpha = types.hasNext() && types.next().getColorModel().hasAlpha();
-            String ext = alpha || kind == ImageKind.PNG || kind == ImageKind.GIF ? "png" : "jpg";
+            String ext = kind == ImageKind.GIF && AnimatedGif.read(bytes).frames() > 1 ? "gif"
+                    : alpha || kind == ImageKind.PNG || kind == ImageKind.GIF ? "png" : "jpg";
             return ExifOrientation.swapsSides(orientation) ? new Size(h, w, orientation, ext) : new Size(w, h, orientation, ext);
         } finally {
             reader.dispose();
@@ -59,6 +61,9 @@ final class Images {
 
     /** The variant {@code width} pixels wide (as shown) of an image of this size. */
     static Encoded variant(byte[] bytes, ImageKind kind, Size size, int width) throws IOException {
+        if (size.extension().equals("gif")) {
+            return new Encoded(AnimatedGif.read(bytes).drawn(), "gif");
+        }
         ImageReader reader = reader(bytes, kind);
         BufferedImage decoded;
         try {

@@ -34,6 +34,9 @@ public class MediaLibrary {
     public record Uploaded(Media media, boolean created) {
     }
 
+    /** An animation's frames together may hold this many times {@code cms.media.max-pixels}. */
+    static final int ANIMATION_PIXELS_FACTOR = 4;
+
     private final MediaConfig config;
     private final MediaStore store;
     private final AuditLog audit;
@@ -79,6 +82,9 @@ public class MediaLibrary {
                     + " pixels is more than the limit of " + config.maxPixels(),
                     List.of(new Problem.FieldError("file", "has too many pixels", config.maxPixels(), pixels)));
         }
+        if (size.extension().equals("gif")) {
+            requireAnimationWithinLimit(body);
+        }
         String sha = sha256(body);
         Optional<Media> same = Media.find("sha256", sha).firstResultOptional();
         if (same.isPresent()) {
@@ -106,6 +112,23 @@ public class MediaLibrary {
         m.persist();
         audit.record(actor, "media.uploaded", "media:" + m.id, Map.of("bytes", m.bytes, "type", m.type));
         return new Uploaded(m, true);
+    }
+
+    /** An animation's frames together may hold a few times the pixels of one still image: browsers decode them one by one. */
+    private void requireAnimationWithinLimit(byte[] body) {
+        long limit = ANIMATION_PIXELS_FACTOR * config.maxPixels();
+        long pixels;
+        try {
+            pixels = AnimatedGif.read(body).framePixels();
+        } catch (IOException e) {
+            throw new ProblemException(Kind.UNSUPPORTED_MEDIA_TYPE, "file: the GIF cannot be read: " + e.getMessage(),
+                    List.of(new Problem.FieldError("file", "is a GIF that cannot be read")));
+        }
+        if (pixels > limit) {
+            throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "file: the animation's frames hold " + pixels
+                    + " pixels together, more than the limit of " + limit,
+                    List.of(new Problem.FieldError("file", "has too many pixels in its frames", limit, pixels)));
+        }
     }
 
     /** A page of the library, newest first: of one kind, and/or the images one post shows ({@code usedBy}: its id or slug). */

@@ -16,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The served files of the library: each image at the standard widths below its own (never
- * enlarged) and at its own width up to the largest standard one, as JPEG (photos) or PNG.
+ * enlarged) and at its own width up to the largest standard one, as JPEG (photos) or PNG; an
+ * animated GIF as a GIF at its own width only.
  * Addressed by content ({@code {sha256}-{width}.{ext}}), so a file never changes once served. Made
  * from the original on first request and kept in the store; decoding is bounded by a budget of
  * pixels per replica, so a crowd of first requests for large photos waits (503 after
@@ -30,7 +31,7 @@ public class MediaVariants {
     }
 
     /** {@code {sha256}-{width}.{ext}}, or with the height too, {@code {sha256}-{width}x{height}.{ext}} (a reference). */
-    private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})-([0-9]{1,5})(?:x([0-9]{1,5}))?\\.(jpg|png)");
+    private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})-([0-9]{1,5})(?:x([0-9]{1,5}))?\\.(jpg|png|gif)");
 
     private final MediaConfig config;
     private final MediaStore store;
@@ -46,7 +47,7 @@ public class MediaVariants {
 
     /** The widths served of an image this wide ({@link MediaReferences}). */
     public List<Integer> widths(Media m) {
-        return MediaReferences.widths(m.width);
+        return MediaReferences.widths(m.width, m.variantExt);
     }
 
     public String name(Media m, int width) {
@@ -89,7 +90,11 @@ public class MediaVariants {
                 || (n.group(3) != null && Integer.parseInt(n.group(3)) != height(m, width))) {
             return Optional.empty();
         }
-        String mime = m.variantExt.equals("png") ? "image/png" : "image/jpeg";
+        String mime = switch (m.variantExt) {
+            case "png" -> "image/png";
+            case "gif" -> "image/gif";
+            default -> "image/jpeg";
+        };
         name = name(m, width); // a reference is the file of its width
         Optional<byte[]> kept = store.variant(name);
         if (kept.isPresent()) {
@@ -114,6 +119,9 @@ public class MediaVariants {
 
     /** Kilopixels decoded for this variant (the decoder subsamples to between one and two times its width). */
     private int cost(Media m, int width) {
+        if (m.variantExt.equals("gif")) {
+            return 1; // an animation's blocks are copied, not decoded
+        }
         int step = Math.max(1, m.width / Math.max(1, width));
         long pixels = ((long) m.width / step + 1) * ((long) m.height / step + 1);
         return (int) Math.min(budgetKilopixels, Math.max(1, pixels / 1000));

@@ -43,7 +43,7 @@ public class MediaFileResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "An image file, {sha256}-{width}.{jpg|png} (ETag, If-None-Match, Range)")
+    @Operation(summary = "An image file, {sha256}-{width}.{jpg|png|gif} (ETag, If-None-Match, Range)")
     public Response file(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam("Range") String range) throws IOException, InterruptedException {
         MediaVariants.File f = files.file(name).orElseThrow(() -> ProblemException.notFound("No media file " + name));

@@ -20,7 +20,15 @@ import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.GpsDirectory;
 import io.cms.post.InfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -77,7 +85,10 @@ class MediaIT {
     @Test
     void variantsAreUprightWithoutMetadataImmutableAndServedInRanges() throws Exception {
         byte[] photo = TestImages.photoWithExif(1200, 800, 6); // rotated a quarter clockwise when shown
-        assertTrue(TestImages.contains(photo, "Exif") && TestImages.contains(photo, "PhoneCo"));
+        Metadata original = ImageMetadataReader.readMetadata(new ByteArrayInputStream(photo));
+        assertEquals("PhoneCo", original.getFirstDirectoryOfType(ExifIFD0Directory.class).getString(ExifIFD0Directory.TAG_MAKE));
+        assertEquals(6, original.getFirstDirectoryOfType(ExifIFD0Directory.class).getInt(ExifIFD0Directory.TAG_ORIENTATION));
+        assertTrue(original.containsDirectoryOfType(GpsDirectory.class), "the upload has a position");
         JsonPath m = upload(photo, "image/jpeg", "phone.jpg").then().statusCode(201).extract().jsonPath();
         assertEquals(800, m.getInt("width"), "as shown: the orientation swaps the sides");
         assertEquals(1200, m.getInt("height"));
@@ -93,7 +104,7 @@ class MediaIT {
         assertEquals(480, shown.getHeight());
         assertTrue(isRed(shown.getRGB(300, 20)), "the red top-left quarter is at the top right once turned clockwise");
         assertFalse(isRed(shown.getRGB(20, 20)));
-        assertFalse(TestImages.contains(small, "Exif") || TestImages.contains(small, "PhoneCo"), "no EXIF, camera or GPS");
+        assertNoMetadata(small);
 
         given().header("If-None-Match", "\"" + sha + "-320.jpg\"").get("/media/" + sha + "-320.jpg").then().statusCode(304);
         byte[] part = given().header("Range", "bytes=10-19").get("/media/" + sha + "-320.jpg").then().statusCode(206)
@@ -110,10 +121,48 @@ class MediaIT {
         given().get("/media/../../etc/passwd").then().statusCode(404);
         byte[] largest = given().get("/media/" + sha + "-800.jpg").then().statusCode(200).contentType("image/jpeg")
                 .extract().asByteArray();
+        assertNoMetadata(largest);
         assertTrue(m.getString("url").endsWith("/media/" + sha + "-800x1200.jpg"), m.getString("url"));
         assertArrayEquals(largest, given().get("/media/" + sha + "-800x1200.jpg").then().statusCode(200).extract().asByteArray(),
                 "the reference is the file of its width");
         given().get("/media/" + sha + "-800x1199.jpg").then().statusCode(404);
+    }
+
+    @Test
+    void animatedGifsKeepEveryFrameAndTheirTimingButNoMetadata() throws Exception {
+        byte[] gif = TestImages.animatedGif(120, 80, 3, 40);
+        assertTrue(TestImages.contains(gif, "PhoneCo") && TestImages.contains(gif, "XMP Data"));
+        JsonPath m = upload(gif, "image/gif", "spinner.gif").then().statusCode(201).body("type", equalTo("image/gif"))
+                .body("width", equalTo(120)).body("variants.width", equalTo(List.of(120))).extract().jsonPath();
+        String sha = m.getString("sha256");
+        assertTrue(m.getString("url").endsWith("/media/" + sha + "-120x80.gif"), m.getString("url"));
+        assertEquals(m.getString("url").replace("-120x80.gif", "-120.gif") + " 120w", m.getString("srcset"));
+
+        byte[] served = given().get("/media/" + sha + "-120.gif").then().statusCode(200).contentType("image/gif")
+                .header("Cache-Control", "public, max-age=31536000, immutable").extract().asByteArray();
+        assertFalse(TestImages.contains(served, "PhoneCo") || TestImages.contains(served, "XMP"), "no comment, no XMP");
+        assertTrue(TestImages.contains(served, "NETSCAPE2.0"), "it still loops");
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(served)));
+        assertEquals(3, reader.getNumImages(true), "every frame");
+        for (int i = 0; i < 3; i++) {
+            IIOMetadataNode tree = (IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+            assertEquals("40", ((IIOMetadataNode) tree.getElementsByTagName("GraphicControlExtension").item(0)).getAttribute("delayTime"));
+        }
+        assertEquals(new Color(0, 255, 0).getRGB(), reader.read(1).getRGB(60, 40), "the second frame is the green one");
+        reader.dispose();
+        assertArrayEquals(served, given().get("/media/" + sha + "-120x80.gif").then().statusCode(200).extract().asByteArray());
+        given().get("/media/" + sha + "-120.png").then().statusCode(404);
+        given().get("/media/" + sha + "-320.gif").then().statusCode(404);
+
+        byte[] still = TestImages.image("gif", 40, 30); // one frame: a drawing like any other
+        upload(still, "image/gif", "still.gif").then().statusCode(201).body("url", org.hamcrest.Matchers.endsWith("-40x30.png"));
+
+        byte[] frames = TestImages.gifFrameBomb(5000, 5000, 9); // 25 MP each, 225 MP together, 140 bytes
+        upload(frames, "image/gif", "frames.gif").then().statusCode(413).body("errors.field", hasItem("file"))
+                .body("errors[0].limit", equalTo(200_000_000)).body("errors[0].actual", equalTo(225_000_000));
+        byte[] cut = Arrays.copyOf(gif, gif.length / 2);
+        upload(cut, "image/gif", "cut.gif").then().statusCode(415).body("errors.field", hasItem("file"));
     }
 
     @Test
@@ -155,6 +204,16 @@ class MediaIT {
         admin().get("/api/media/" + orphan.getString("id")).then().statusCode(404);
         admin().get("/api/media/" + kept.getString("id")).then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("cms_media_stored_bytes"));
+    }
+
+    /** Read back by an EXIF/XMP/IPTC reader other than the service's: nothing but the image's own structure. */
+    private static void assertNoMetadata(byte[] served) throws Exception {
+        Metadata read = ImageMetadataReader.readMetadata(new ByteArrayInputStream(served));
+        for (Directory d : read.getDirectories()) {
+            assertFalse(d instanceof ExifDirectoryBase || d instanceof GpsDirectory || d.getName().matches("(?i).*(xmp|iptc|icc|photoshop|comment).*"),
+                    "served with " + d.getName() + ": " + d.getTags());
+        }
+        assertFalse(TestImages.contains(served, "PhoneCo"), "no camera make anywhere in the bytes");
     }
 
     private static boolean isRed(int rgb) {

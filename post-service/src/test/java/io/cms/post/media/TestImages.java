@@ -11,7 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.CRC32;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 /** Images made for the tests: photos with EXIF, drawings, and files that only pretend to be images. */
 final class TestImages {
@@ -96,6 +102,97 @@ final class TestImages {
         crc.update(t);
         crc.update(data);
         out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /**
+     * An animation of {@code frames} frames ({@code delayCs} hundredths of a second each, looping
+     * forever), a different colour each, carrying a comment and an XMP block that name a camera: what
+     * an editing tool leaves in a GIF.
+     */
+    static byte[] animatedGif(int w, int h, int frames, int delayCs) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.prepareWriteSequence(null);
+            Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.ORANGE};
+            for (int i = 0; i < frames; i++) {
+                BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                g.setColor(colours[i % colours.length]);
+                g.fillRect(0, 0, w, h);
+                g.dispose();
+                ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(img);
+                IIOMetadata meta = writer.getDefaultImageMetadata(type, null);
+                String format = meta.getNativeMetadataFormatName();
+                IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
+                IIOMetadataNode gce = node(root, "GraphicControlExtension");
+                gce.setAttribute("disposalMethod", "none");
+                gce.setAttribute("userInputFlag", "FALSE");
+                gce.setAttribute("transparentColorFlag", "FALSE");
+                gce.setAttribute("delayTime", Integer.toString(delayCs));
+                gce.setAttribute("transparentColorIndex", "0");
+                if (i == 0) {
+                    IIOMetadataNode apps = node(root, "ApplicationExtensions");
+                    IIOMetadataNode loop = new IIOMetadataNode("ApplicationExtension");
+                    loop.setAttribute("applicationID", "NETSCAPE");
+                    loop.setAttribute("authenticationCode", "2.0");
+                    loop.setUserObject(new byte[] {1, 0, 0});
+                    apps.appendChild(loop);
+                    IIOMetadataNode comments = node(root, "CommentExtensions");
+                    IIOMetadataNode comment = new IIOMetadataNode("CommentExtension");
+                    comment.setAttribute("value", "Shot on a PhoneCo at 35N 139E");
+                    comments.appendChild(comment);
+                }
+                meta.setFromTree(format, root);
+                writer.writeToSequence(new IIOImage(img, null, meta), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        // ImageIO's writer keeps one application block (the loop); XMP goes in by hand, after the colour table.
+        byte[] written = out.toByteArray();
+        int packed = written[10] & 0xFF;
+        int at = 13 + ((packed & 0x80) != 0 ? 3 << ((packed & 7) + 1) : 0);
+        byte[] xmp = "<x:xmpmeta><tiff:Make>PhoneCo</tiff:Make></x:xmpmeta>".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream spliced = new ByteArrayOutputStream();
+        spliced.write(written, 0, at);
+        spliced.write(new byte[] {0x21, (byte) 0xFF, 11});
+        spliced.write("XMP DataXMP".getBytes(StandardCharsets.US_ASCII));
+        spliced.write(xmp.length);
+        spliced.write(xmp);
+        spliced.write(0);
+        spliced.write(written, at, written.length - at);
+        return spliced.toByteArray();
+    }
+
+    private static IIOMetadataNode node(IIOMetadataNode root, String name) {
+        for (int i = 0; i < root.getLength(); i++) {
+            if (root.item(i).getNodeName().equalsIgnoreCase(name)) {
+                return (IIOMetadataNode) root.item(i);
+            }
+        }
+        IIOMetadataNode made = new IIOMetadataNode(name);
+        root.appendChild(made);
+        return made;
+    }
+
+    /**
+     * A GIF of {@code frames} frames of {@code w} × {@code h} whose compressed data is a few bytes
+     * each: far more pixels than bytes, a bomb for whoever decodes every frame.
+     */
+    static byte[] gifFrameBomb(int w, int h, int frames) {
+        ByteBuffer b = ByteBuffer.allocate(13 + 6 + frames * 14 + 1).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("GIF89a".getBytes(StandardCharsets.US_ASCII)).putShort((short) w).putShort((short) h).put((byte) 0x80).put((byte) 0)
+                .put((byte) 0);
+        b.put(new byte[] {0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}); // two colours
+        for (int i = 0; i < frames; i++) {
+            b.put((byte) 0x2C).putShort((short) 0).putShort((short) 0).putShort((short) w).putShort((short) h).put((byte) 0);
+            b.put((byte) 2).put((byte) 1).put((byte) 0x44).put((byte) 0); // code size, one sub-block of one byte, end
+        }
+        b.put((byte) 0x3B);
+        return b.array();
     }
 
     /** Whether {@code bytes} contain {@code text} (ASCII). */

@@ -46,6 +46,9 @@ class MarkdownRendererTest {
                 + " 2400px\" width=\"2400\" height=\"1600\" loading=\"lazy\" decoding=\"async\" width="), "sized by the writer: kept " + html);
         assertTrue(html.contains("srcset=\"" + base + "-320.jpg 320w, " + base + "-640.jpg 640w, " + base + "-1024.jpg 1024w, "
                 + base + "-1600.jpg 1600w, " + base + "-2400.jpg 2400w\""), html);
+        String animation = RENDERER.render("![Spinner](" + base + "-3000x200.gif)", null).html();
+        assertTrue(animation.contains("srcset=\"" + base + "-3000.gif 3000w\" sizes=\"(max-width: 3000px) 100vw, 3000px\" width=\"3000\""),
+                "an animation is served at its own width only: " + animation);
     }
 
     @Test
