@@ -1,5 +1,7 @@
 package io.cms.common.auth;
 
+import io.cms.common.rest.ProblemException;
+
 /**
  * Who sent a request: nobody, the bootstrap token ({@code CMS_ADMIN_TOKEN}, owner-level, no user),
  * a signed-in user with the role their session was issued for, or an API key: a content key reads
@@ -28,6 +30,17 @@ public record Caller(Kind kind, String userId, Role role, String sessionId) {
     /** May write: the admin token, a user, an admin key (not a content key, not nobody). */
     public boolean staff() {
         return role != null;
+    }
+
+    /**
+     * Refuses all but staff (see {@link #staff()}): 401 for nobody, 403 for a content key, saying
+     * "… may not {@code what}".
+     */
+    public void requireStaff(String what) {
+        if (!staff()) {
+            throw new ProblemException(anonymous() ? ProblemException.Kind.UNAUTHORIZED : ProblemException.Kind.FORBIDDEN,
+                    describe() + " may not " + what);
+        }
     }
 
     /** How refusals name the caller: "The editor role", "A content key". */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.cms.common.media.FeatureImage;
 
 /**
  * The value of every {@code cms.posts} record: the post as it is after the change. The one record of
@@ -14,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * ignored, so the producer can add fields first), and the contract fixtures check both sides. A
  * deletion keeps {@code id}, {@code slug}, {@code title} and {@code version} and sets {@code deleted};
  * the other content fields are then null or empty. {@code changedFields} names what this change altered;
- * {@code ownerId} is the user who owns the post (null for none, e.g. an import not yet claimed).
+ * {@code ownerId} is the user who owns the post (null for none, e.g. an import not yet claimed);
+ * {@code featureImage} the front matter's feature image when it is a library reference (null otherwise).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PostChangedEvent(
@@ -36,7 +38,8 @@ public record PostChangedEvent(
         Map<String, Object> frontMatter,
         boolean deleted,
         List<String> changedFields,
-        UUID ownerId) implements VersionedPost {
+        UUID ownerId,
+        FeatureImage featureImage) implements VersionedPost {
 
     /** Only published posts are rendered, searchable and delivered as content. */
     @JsonIgnore

@@ -1,11 +1,8 @@
 package io.cms.post.media;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +13,7 @@ import io.cms.common.auth.Role;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
 import io.cms.common.rest.ProblemException.Kind;
+import io.cms.common.text.Digests;
 import io.cms.post.Post;
 import io.cms.post.audit.AuditLog;
 import io.quarkus.panache.common.Sort;
@@ -49,7 +47,7 @@ public class MediaLibrary {
 
     @Transactional
     public Uploaded upload(Caller caller, String fileName, byte[] body) {
-        requireStaff(caller, "upload media");
+        caller.requireStaff("upload media");
         return store(caller.actor(), fileName, body);
     }
 
@@ -85,7 +83,7 @@ public class MediaLibrary {
         if (size.extension().equals("gif")) {
             requireAnimationWithinLimit(body);
         }
-        String sha = sha256(body);
+        String sha = Digests.sha256Hex(body);
         Optional<Media> same = Media.find("sha256", sha).firstResultOptional();
         if (same.isPresent()) {
             return new Uploaded(same.get(), false);
@@ -134,7 +132,7 @@ public class MediaLibrary {
     /** A page of the library, newest first: of one kind, and/or the images one post shows ({@code usedBy}: its id or slug). */
     @Transactional
     public List<Media> list(Caller caller, ImageKind kind, String usedBy, int page, int limit) {
-        requireStaff(caller, "list media");
+        caller.requireStaff("list media");
         return query(kind, usedBy).page(page - 1, limit).list();
     }
 
@@ -179,14 +177,14 @@ public class MediaLibrary {
 
     @Transactional
     public Media get(Caller caller, String id) {
-        requireStaff(caller, "read media");
+        caller.requireStaff("read media");
         return find(id);
     }
 
     /** Alt text, caption, focal point (0 to 1 from the left and the top); absent fields stay, empty text clears. */
     @Transactional
     public Media update(Caller caller, String id, MediaInput in, Long expectedVersion) {
-        requireStaff(caller, "change media");
+        caller.requireStaff("change media");
         if (in == null) {
             throw ProblemException.invalid("body", "a JSON object with alt, caption or focalPoint is required");
         }
@@ -220,7 +218,7 @@ public class MediaLibrary {
     /** Refused (409) while a published post shows the image, unless {@code force}. */
     @Transactional
     public void delete(Caller caller, String id, boolean force) {
-        requireStaff(caller, "delete media");
+        caller.requireStaff("delete media");
         if (!caller.role().atLeast(Role.EDITOR)) {
             throw new ProblemException(Kind.FORBIDDEN, caller.describe() + " may not delete media");
         }
@@ -246,7 +244,7 @@ public class MediaLibrary {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Media> orphans(Caller caller, java.time.Duration olderThan, int limit) {
-        requireStaff(caller, "list orphaned media");
+        caller.requireStaff("list orphaned media");
         return Media.getEntityManager().createNativeQuery("""
                 WITH used AS (
                     SELECT DISTINCT (regexp_matches(markdown || ' ' || front_matter::text, '/media/([0-9a-f]{64})', 'g'))[1] AS sha
@@ -259,7 +257,7 @@ public class MediaLibrary {
 
     /** Deletes the orphans older than {@code olderThan} (editors and above); returns how many. */
     public int deleteOrphans(Caller caller, java.time.Duration olderThan) {
-        requireStaff(caller, "delete media");
+        caller.requireStaff("delete media");
         if (!caller.role().atLeast(Role.EDITOR)) {
             throw new ProblemException(Kind.FORBIDDEN, caller.describe() + " may not delete media");
         }
@@ -305,19 +303,6 @@ public class MediaLibrary {
         return m;
     }
 
-    private static void requireStaff(Caller caller, String what) {
-        if (!caller.staff()) {
-            throw new ProblemException(caller.anonymous() ? Kind.UNAUTHORIZED : Kind.FORBIDDEN, caller.describe() + " may not " + what);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -1,6 +1,5 @@
 package io.cms.post.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.common.auth.Callers;
 import io.cms.post.taxonomy.TermKind;
 import io.cms.post.taxonomy.Terms;
@@ -13,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class AuthorResource extends TermResource {
 
-    AuthorResource(Terms terms, Callers callers, ObjectMapper json) {
-        super(TermKind.AUTHOR, terms, callers, json);
+    AuthorResource(Terms terms, Callers callers) {
+        super(TermKind.AUTHOR, terms, callers);
     }
 }

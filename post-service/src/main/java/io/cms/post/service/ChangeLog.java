@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.common.media.FeatureImage;
 import io.cms.common.messaging.EventLimits;
 import io.cms.common.messaging.PostChangedEvent;
 import io.cms.common.messaging.TermChangedEvent;
@@ -49,7 +50,8 @@ public class ChangeLog {
     public static PostChangedEvent snapshot(Post p, List<String> changedFields) {
         return new PostChangedEvent(p.id, p.slug, p.title, p.markdown, p.excerpt, p.author,
                 List.copyOf(p.tags), List.copyOf(p.categories), p.lang, p.layout, p.status.wireName(),
-                p.publishedAt, p.createdAt, p.updatedAt, p.version, p.frontMatter, false, changedFields, p.ownerId);
+                p.publishedAt, p.createdAt, p.updatedAt, p.version, p.frontMatter, false, changedFields, p.ownerId,
+                FeatureImage.of(p.frontMatter));
     }
 
     /** Field names whose values differ between two snapshots, in payload order. */
@@ -91,7 +93,7 @@ public class ChangeLog {
     public void recordDeletion(Post post, String actor, OffsetDateTime at) {
         PostChangedEvent tombstone = new PostChangedEvent(post.id, post.slug, post.title, null, null, null,
                 List.of(), List.of(), null, null, null, null, post.createdAt, at, post.version + 1, Map.of(), true,
-                List.of(), null);
+                List.of(), null, null);
         write(tombstone, PostEventType.DELETED, actor, at);
     }
 

@@ -65,10 +65,7 @@ public class Sites {
 
     @Transactional
     public View view(Caller caller) {
-        if (!caller.staff()) {
-            throw new ProblemException(caller.anonymous() ? Kind.UNAUTHORIZED : Kind.FORBIDDEN,
-                    caller.describe() + " may not read the site settings; the Content API's settings are public");
-        }
+        caller.requireStaff("read the site settings; the Content API's settings are public");
         return load();
     }
 

@@ -3,7 +3,9 @@ package io.cms.post.taxonomy;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -57,9 +59,10 @@ public class Terms {
     public List<Counted> list(TermKind kind, Caller caller, int page, int limit) {
         requireReader(caller);
         List<Term> terms = Term.find("kind = ?1 ORDER BY slug", kind.id()).page(page - 1, limit).list();
+        Map<String, Long> counts = published(kind, terms.stream().map(t -> t.slug).toList());
         List<Counted> out = new ArrayList<>();
         for (Term t : terms) {
-            out.add(new Counted(t, published(t)));
+            out.add(new Counted(t, counts.getOrDefault(t.slug, 0L)));
         }
         return out;
     }
@@ -72,7 +75,7 @@ public class Terms {
     public Counted get(TermKind kind, Caller caller, String idOrSlug) {
         requireReader(caller);
         Term t = find(kind, idOrSlug, false);
-        return new Counted(t, published(t));
+        return new Counted(t, published(kind, List.of(t.slug)).getOrDefault(t.slug, 0L));
     }
 
     @Transactional
@@ -206,11 +209,33 @@ public class Terms {
         }
     }
 
-    private long published(Term t) {
-        String where = t.termKind() == TermKind.TAG ? "tag_slugs @> ARRAY[CAST(:slug AS varchar)]" : "author_slug = :slug";
-        return ((Number) Post.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM post WHERE status = 'published' AND " + where)
-                .setParameter("slug", t.slug).getSingleResult()).longValue();
+    /** Published posts per slug, for a page of terms in one query (the tag GIN index, the author index). */
+    private static Map<String, Long> published(TermKind kind, List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        String sql = kind == TermKind.TAG
+                ? "SELECT s, count(*) FROM post, unnest(tag_slugs) s WHERE status = 'published'"
+                        + " AND tag_slugs && CAST(:slugs AS varchar[]) AND s = ANY(CAST(:slugs AS varchar[])) GROUP BY s"
+                : "SELECT author_slug, count(*) FROM post WHERE status = 'published' AND author_slug = ANY(CAST(:slugs AS text[]))"
+                        + " GROUP BY author_slug";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Post.getEntityManager().createNativeQuery(sql).setParameter("slugs", arrayLiteral(slugs))
+                .getResultList();
+        Map<String, Long> out = new HashMap<>();
+        for (Object[] row : rows) {
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
+    }
+
+    /** A PostgreSQL array literal of these texts, each quoted: one parameter however many slugs. */
+    private static String arrayLiteral(List<String> texts) {
+        StringBuilder out = new StringBuilder("{");
+        for (String t : texts) {
+            out.append(out.length() > 1 ? "," : "").append('"').append(t.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
     }
 
     private Term find(TermKind kind, String idOrSlug, boolean lock) {
@@ -254,10 +279,7 @@ public class Terms {
     }
 
     private static void requireReader(Caller caller) {
-        if (!caller.staff()) {
-            throw new ProblemException(caller.anonymous() ? Kind.UNAUTHORIZED : Kind.FORBIDDEN,
-                    caller.describe() + " may not read tags and authors here; published ones are in the Content API");
-        }
+        caller.requireStaff("read tags and authors here; published ones are in the Content API");
     }
 
     private static void requireEditor(Caller caller, TermKind kind) {

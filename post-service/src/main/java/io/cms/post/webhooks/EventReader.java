@@ -114,6 +114,10 @@ public class EventReader {
         }
         if (!deleted) {
             data.put("urls", urls(slug, publishedAt, categories, false));
+            JsonNode image = v.path("featureImage");
+            if (image.isObject()) {
+                data.put("featureImage", image);
+            }
         }
         WebhookEvent alias = null;
         if (type.equals(CREATED) && "published".equals(data.get("status"))) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.cms.common.text.Digests;
 import io.cms.post.InfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,20 +50,20 @@ class MediaImportIT {
 
         Map<String, Object> imported = admin().get("/api/posts/" + slug).then().statusCode(200).extract().path("$");
         String markdown = (String) imported.get("markdown");
-        String chartRef = "http://localhost:8081/media/" + MediaLibrary.sha256(chart) + "-900x500.png";
+        String chartRef = "http://localhost:8081/media/" + Digests.sha256Hex(chart) + "-900x500.png";
         assertTrue(markdown.contains("![Chart](" + chartRef + ")"), markdown);
         assertTrue(markdown.contains("![Again](" + chartRef + ")"), markdown);
         assertTrue(markdown.contains("https://other.example/assets/img/chart.png"), "another site's image stays: " + markdown);
         assertTrue(markdown.contains("/assets/img/missing.png"), "an image the zip did not bring stays: " + markdown);
         @SuppressWarnings("unchecked")
         Map<String, Object> frontMatter = (Map<String, Object>) imported.get("frontMatter");
-        assertEquals("http://localhost:8081/media/" + MediaLibrary.sha256(cover) + "-1000x700.jpg", frontMatter.get("image"));
-        given().get("/media/" + MediaLibrary.sha256(chart) + "-640.png").then().statusCode(200).contentType("image/png");
+        assertEquals("http://localhost:8081/media/" + Digests.sha256Hex(cover) + "-1000x700.jpg", frontMatter.get("image"));
+        given().get("/media/" + Digests.sha256Hex(chart) + "-640.png").then().statusCode(200).contentType("image/png");
         admin().get("/api/posts/" + slug).then().body("featureImage.width", org.hamcrest.Matchers.equalTo(1000))
                 .body("featureImage.height", org.hamcrest.Matchers.equalTo(700))
-                .body("featureImage.srcset", org.hamcrest.Matchers.containsString(MediaLibrary.sha256(cover) + "-320.jpg 320w"));
+                .body("featureImage.srcset", org.hamcrest.Matchers.containsString(Digests.sha256Hex(cover) + "-320.jpg 320w"));
         List<String> shown = admin().get("/api/media?usedBy=" + slug).then().statusCode(200).extract().path("items.sha256");
-        assertEquals(java.util.Set.of(MediaLibrary.sha256(chart), MediaLibrary.sha256(cover)), java.util.Set.copyOf(shown));
+        assertEquals(java.util.Set.of(Digests.sha256Hex(chart), Digests.sha256Hex(cover)), java.util.Set.copyOf(shown));
         admin().get("/api/media?usedBy=no-such-post-" + slug).then().statusCode(400);
 
         // Importing again finds the same images and the post unchanged.
@@ -76,10 +77,10 @@ class MediaImportIT {
         Map<String, byte[]> entries = unzip(exported);
         String file = entries.keySet().stream().filter(n -> n.startsWith("_posts/") && n.contains(slug)).findFirst().orElseThrow();
         String text = new String(entries.get(file), StandardCharsets.UTF_8);
-        assertTrue(text.contains("![Chart](/assets/media/" + MediaLibrary.sha256(chart) + ".png)"), text);
-        assertTrue(java.util.Arrays.equals(chart, entries.get("assets/media/" + MediaLibrary.sha256(chart) + ".png")),
+        assertTrue(text.contains("![Chart](/assets/media/" + Digests.sha256Hex(chart) + ".png)"), text);
+        assertTrue(java.util.Arrays.equals(chart, entries.get("assets/media/" + Digests.sha256Hex(chart) + ".png")),
                 "the image as uploaded");
-        assertTrue(java.util.Arrays.equals(cover, entries.get("assets/media/" + MediaLibrary.sha256(cover) + ".jpg")));
+        assertTrue(java.util.Arrays.equals(cover, entries.get("assets/media/" + Digests.sha256Hex(cover) + ".jpg")));
         JsonPath back = admin().contentType("application/zip").body(exported).post("/api/import").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals("unchanged", back.getString("files.find { it.file == '" + file + "' }.outcome"), back.prettify());

@@ -173,6 +173,22 @@ class TermsIT {
     }
 
     @Test
+    void listsCountEachTermsPublishedPosts() {
+        String first = "000 " + unique("Counted"); // sorts before every other tag of the run
+        String second = "000 " + unique("Counted too");
+        String author = "000 " + unique("Counted Author");
+        create(body(unique("P1"), "tags", List.of(first, second), "author", author, "status", "published"));
+        create(body(unique("P2"), "tags", List.of(first), "author", author, "status", "published"));
+        create(body(unique("Draft"), "tags", List.of(first, second), "author", author));
+        var tags = admin().get("/api/tags?limit=100").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, tags.getInt("items.find { it.slug == '" + Slugs.slugify(first, "tag") + "' }.posts.published"),
+                tags.prettify());
+        assertEquals(1, tags.getInt("items.find { it.slug == '" + Slugs.slugify(second, "tag") + "' }.posts.published"));
+        var authors = admin().get("/api/authors?limit=100").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, authors.getInt("items.find { it.slug == '" + Slugs.slugify(author, "author") + "' }.posts.published"));
+    }
+
+    @Test
     void readsAreConditional() {
         String name = unique("Etagged");
         create(body(unique("P"), "tags", List.of(name), "status", "published"));

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +18,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
+import javax.imageio.ImageIO;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.post.InfraResource;
+import io.cms.post.messaging.EventTap;
 import io.cms.testkit.ContractEvents;
 import io.cms.testkit.TopicTap;
 import io.cms.testkit.WebhookReceiver;
@@ -31,6 +37,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(InfraResource.class)
 class WebhookDeliveryIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DeliveryWorker worker;
@@ -157,6 +165,31 @@ class WebhookDeliveryIT {
             // The unknown type is not poison here: no subscription can want it, so it is skipped unread.
             assertTrue(dead.get(0).headers().get("dead-letter-reason").contains("unreadable event value"),
                     dead.get(0).headers().toString());
+        }
+    }
+
+    @Test
+    void aFeatureImageFromTheLibraryArrivesWithItsSizeInTheEventAndThePayload() throws Exception {
+        BufferedImage cover = new BufferedImage(700, 400, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(cover, "png", png);
+        String url = admin().contentType("image/png").body(png.toByteArray()).post("/api/media?filename=cover.png").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("url");
+        try (WebhookReceiver receiver = new WebhookReceiver(); EventTap tap = new EventTap()) {
+            Subscribe.to(receiver, List.of("post.created"));
+            String id = create(body(unique("Covered"), "status", "published",
+                    "frontMatter", Map.of("feature_image", url, "feature_image_alt", "A cover")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !ofPost(receiver, id).isEmpty());
+            JsonNode sent = ofPost(receiver, id).get(0).json().path("data").path("featureImage");
+            assertEquals(url, sent.path("url").asText());
+            assertEquals(700, sent.path("width").asInt());
+            assertEquals(400, sent.path("height").asInt());
+            assertEquals("A cover", sent.path("alt").asText());
+            String base = url.substring(0, url.lastIndexOf('-'));
+            assertEquals(base + "-320.png 320w, " + base + "-640.png 640w, " + base + "-700.png 700w", sent.path("srcset").asText());
+
+            List<EventTap.Event> events = await().atMost(Duration.ofSeconds(20)).until(() -> tap.forKey(id), l -> !l.isEmpty());
+            assertEquals(sent, JSON.readTree(events.get(0).value()).path("featureImage"), "the event carries the same");
         }
     }
 

@@ -115,7 +115,7 @@ class RenderedReadsIT {
             awaitHtml(slug, "first text");
             OffsetDateTime now = OffsetDateTime.now();
             store.save(new PostChangedEvent(id, slug, "t", "second", null, null, List.of(), List.of(), "en", "post",
-                    "published", now, now, now, 2, Map.of(), false, List.of("markdown"), null),
+                    "published", now, now, now, 2, Map.of(), false, List.of("markdown"), null, null),
                     new RenderResult("<p>second text</p>", List.of(), null, 1, 2, 0, 11, List.of()), false);
             for (int i = 0; i < 5; i++) {
                 assertTrue(RawHttp.text(get("/api/rendered/" + slug + "/html")).contains("first text"), "served from memory");

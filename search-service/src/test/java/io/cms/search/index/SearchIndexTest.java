@@ -21,7 +21,7 @@ class SearchIndexTest {
 
     private static PostChangedEvent post(UUID id, long version, String status) {
         return new PostChangedEvent(id, "slug", "題名", "本文", null, null, List.of(), List.of(), "ja", null,
-                status, OffsetDateTime.parse("2024-01-01T00:00:00Z"), null, null, version, Map.of(), false, List.of(), null);
+                status, OffsetDateTime.parse("2024-01-01T00:00:00Z"), null, null, version, Map.of(), false, List.of(), null, null);
     }
 
     @Test

@@ -17,6 +17,6 @@ final class PublishedEvents {
     static PostChangedEvent event(UUID id, String title, String markdown, String lang) {
         OffsetDateTime now = OffsetDateTime.now();
         return new PostChangedEvent(id, "s-" + id, title, markdown, null, null, List.of(), List.of(), lang, "post",
-                "published", now, now, now, 1, Map.of(), false, List.of(), null);
+                "published", now, now, now, 1, Map.of(), false, List.of(), null, null);
     }
 }

@@ -45,7 +45,7 @@ class RefreshLatencyProbe {
                 long t0 = System.nanoTime();
                 index.apply(new PostChangedEvent(id, "refresh-" + i, "refresh " + i, body, null, null,
                         List.of("t1"), List.of(), null, null, "published", OffsetDateTime.parse("2024-01-01T00:00:00Z"),
-                        null, null, 1, Map.of(), false, List.of(), null));
+                        null, null, 1, Map.of(), false, List.of(), null, null));
                 long t1 = System.nanoTime();
                 if (!index.awaitSearchable(5000)) {
                     throw new AssertionError("not searchable after 5 s");

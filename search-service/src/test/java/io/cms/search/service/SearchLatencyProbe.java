@@ -138,6 +138,6 @@ class SearchLatencyProbe {
         String body = SearchBench.body(paragraphs, random, 1500);
         return new PostChangedEvent(UUID.randomUUID(), slug, paragraphs.get(random.nextInt(paragraphs.size())).substring(0, 10),
                 body, null, null, List.of("t" + random.nextInt(20)), List.of(), null, null, "published",
-                OffsetDateTime.parse("2024-01-01T00:00:00Z"), null, null, 1, Map.of(), false, List.of(), null);
+                OffsetDateTime.parse("2024-01-01T00:00:00Z"), null, null, 1, Map.of(), false, List.of(), null, null);
     }
 }
