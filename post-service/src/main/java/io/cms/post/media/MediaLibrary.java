@@ -51,6 +51,30 @@ public class MediaLibrary {
         return store(caller.actor(), fileName, body);
     }
 
+    /** The largest upload, in bytes. */
+    public long maxBytes() {
+        return config.maxBytes().asLongValue();
+    }
+
+    /** An upload that arrived as a file (a multipart form): its size is checked before it is read. */
+    public Uploaded upload(Caller caller, String fileName, java.nio.file.Path file) {
+        caller.requireStaff("upload media");
+        long max = config.maxBytes().asLongValue();
+        long size;
+        byte[] body;
+        try {
+            size = java.nio.file.Files.size(file);
+            body = size > max ? null : java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ProblemException(Kind.UNAVAILABLE, "The upload could not be read: " + e.getMessage());
+        }
+        if (body == null) {
+            throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "file: the image is larger than the limit",
+                    List.of(new Problem.FieldError("file", "is larger than the limit", max, size)));
+        }
+        return upload(caller, fileName, body);
+    }
+
     /** An image stored for {@code actor} whose right to add it was checked already (an import's caller). */
     @Transactional
     public Uploaded store(String actor, String fileName, byte[] body) {

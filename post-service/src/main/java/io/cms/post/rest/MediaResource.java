@@ -12,6 +12,7 @@ import io.cms.post.media.Media;
 import io.cms.post.media.MediaInput;
 import io.cms.post.media.MediaLibrary;
 import io.cms.post.media.MediaVariants;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,10 +60,26 @@ public class MediaResource {
         if (fileName != null && fileName.length() > 255) {
             throw ProblemException.invalid("filename", "must be at most 255 characters");
         }
-        MediaLibrary.Uploaded u = library.upload(callers.of(authorization), fileName, body);
+        return uploaded(library.upload(callers.of(authorization), fileName, body));
+    }
+
+    private Response uploaded(MediaLibrary.Uploaded u) {
         MediaView view = MediaView.of(u.media(), files);
         return (u.created() ? Response.created(URI.create("/api/media/" + u.media().id)) : Response.ok()).entity(view)
                 .tag(String.valueOf(u.media().version)).header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Policy.EXPENSIVE)
+    @Operation(summary = "Upload an image as a form (multipart field file, e.g. curl -F file=@photo.jpg)", description = "As"
+            + " the raw upload: the type told by the bytes, size and pixels checked before decoding, the same bytes kept once.")
+    public Response uploadForm(@RestForm("file") FileUpload file, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (file == null) {
+            throw ProblemException.invalid("file", "is required: a multipart field named file holding the image");
+        }
+        return uploaded(library.upload(callers.of(authorization), file.fileName(), file.uploadedFile()));
     }
 
     @GET

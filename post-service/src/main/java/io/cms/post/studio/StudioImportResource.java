@@ -71,12 +71,8 @@ public class StudioImportResource {
         pages.requireCsrf(caller, csrf);
         List<ImportResult> results = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
-        for (FileUpload f : files == null ? List.<FileUpload>of() : files) {
-            String name = f.fileName() == null || f.fileName().isBlank() ? "(unnamed)" : f.fileName();
-            if (f.size() == 0 && name.equals("(unnamed)")) {
-                continue; // the form sent with no file chosen
-            }
-            results.addAll(importOne(name, f, claimed));
+        for (FileUpload f : StudioPages.chosen(files)) {
+            results.addAll(importOne(StudioPages.fileName(f), f, claimed));
         }
         if (results.isEmpty()) {
             throw ProblemException.invalid("files", "choose one or more .md files or .zip archives");

@@ -614,4 +614,52 @@ public interface StudioMessages {
 
     @Message("Sign in with your organisation's account")
     String signInWithProvider();
+
+    @Message("Media")
+    String media();
+
+    @Message("JPEG, PNG, GIF or WebP, up to {mb} MB each. Put an image in a post by copying its Markdown; alt text describes it to readers who cannot see it.")
+    String mediaHint(long mb);
+
+    @Message("Images")
+    String images();
+
+    @Message("Upload")
+    String uploadImages();
+
+    @Message("Added to the library")
+    String imageAdded();
+
+    @Message("Already in the library (the same file)")
+    String imageAlreadyThere();
+
+    @Message("Alt text saved.")
+    String altSaved();
+
+    @Message("Image deleted.")
+    String imageDeleted();
+
+    @Message("No images yet.")
+    String noMedia();
+
+    @Message("Alt text")
+    String altText();
+
+    @Message("Save alt text")
+    String saveAlt();
+
+    @Message("Markdown")
+    String markdownOf();
+
+    @Message("Delete")
+    String deleteImage();
+
+    @Message("Delete {name}? Posts that show it will show nothing in its place.")
+    String confirmDeleteImage(String name);
+
+    @Message("{width} × {height} pixels, uploaded {at}")
+    String imageFacts(int width, int height, String at);
+
+    @Message("Uploaded")
+    String uploaded();
 }

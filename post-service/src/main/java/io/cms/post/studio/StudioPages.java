@@ -120,6 +120,20 @@ public class StudioPages {
         return e.errors().stream().map(f -> f.field() + ": " + f.message()).toList();
     }
 
+    /** The files a form's file field carries: none when it was sent with no file chosen (one empty part without a name). */
+    static java.util.List<org.jboss.resteasy.reactive.multipart.FileUpload> chosen(
+            java.util.List<org.jboss.resteasy.reactive.multipart.FileUpload> uploads) {
+        return uploads == null ? java.util.List.of()
+                : uploads.stream().filter(f -> f.size() > 0 || !fileName(f).equals(UNNAMED)).toList();
+    }
+
+    /** An uploaded file's name as the writer chose it, or "(unnamed)". */
+    static String fileName(org.jboss.resteasy.reactive.multipart.FileUpload f) {
+        return f.fileName() == null || f.fileName().isBlank() ? UNNAMED : f.fileName();
+    }
+
+    private static final String UNNAMED = "(unnamed)";
+
     /** The language asked for ({@code ?lang=}), kept, or the browser's. */
     Locale locale() {
         HttpServerRequest r = request();

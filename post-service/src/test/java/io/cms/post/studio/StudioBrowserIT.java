@@ -247,7 +247,7 @@ class StudioBrowserIT {
             browser.click("下書きを保存");
             String post = browser.url().replaceAll(".*/studio/editor/([0-9a-f-]{36}).*", "$1");
             for (String page : java.util.List.of("posts", "editor/" + post + "/revisions", "editor/" + post + "/revisions/diff?from=1&to=2",
-                    "import", "settings/users", "settings/keys", "settings/webhooks", "settings/webhooks/" + hook, "settings/site", "profile",
+                    "import", "media", "settings/users", "settings/keys", "settings/webhooks", "settings/webhooks/" + hook, "settings/site", "profile",
                     invitation.substring(invitation.indexOf("/studio/") + "/studio/".length()))) {
                 browser.open(studio() + page);
                 problems.put(page, browser.accessibilityProblems());
