@@ -80,6 +80,16 @@ class SearchFlowIT {
                 .get("/api/search").then().statusCode(200).header("Cache-Control", "private, no-store")
                 .body("items.find { it.id == '" + draft + "' }.status", equalTo("draft"))
                 .body("items.find { it.id == '" + published + "' }.status", equalTo("published"));
+        given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).queryParam("q", "榧").queryParam("drafts", "true")
+                .queryParam("status", "draft").get("/api/search").then().statusCode(200)
+                .body("items.id", equalTo(List.of(draft.toString())));
+        given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).queryParam("q", "榧").queryParam("drafts", "true")
+                .queryParam("status", "published").get("/api/search").then().body("items.id", hasItem(published.toString()))
+                .body("items.id", not(hasItem(draft.toString())));
+        given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).queryParam("q", "榧").queryParam("drafts", "true")
+                .queryParam("status", "gone").get("/api/search").then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().queryParam("q", "榧").queryParam("status", "draft").get("/api/search").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
         given().queryParam("q", "榧").get("/api/search").then().body("items[0]", not(org.hamcrest.Matchers.hasKey("status")));
         given().get("/api/search/posts/" + draft).then().statusCode(404);
         given().queryParam("q", "榧").queryParam("drafts", "true").get("/api/search").then().statusCode(401);

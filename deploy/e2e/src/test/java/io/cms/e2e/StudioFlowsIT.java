@@ -167,6 +167,12 @@ class StudioFlowsIT {
                     throw new IllegalStateException(e);
                 }
             });
+            // The list's filters narrow a search too: no published post says the word, both drafts do.
+            String q = java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
+            editor.open(stack.url("post-service", "/studio/posts?q=" + q + "&status=published"));
+            assertFalse(editor.text().contains("下書き " + word), editor.text());
+            editor.open(stack.url("post-service", "/studio/posts?q=" + q + "&status=draft"));
+            assertTrue(editor.text().contains("自分の下書き " + word) && editor.text().contains("他人の下書き " + word), editor.text());
         }
         HttpResponse<String> anonymous = stack.send(stack.request("search-service", "/api/search?q="
                 + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8)));

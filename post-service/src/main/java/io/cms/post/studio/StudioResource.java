@@ -155,10 +155,10 @@ public class StudioResource {
         long total;
         String searchError = null;
         if (text != null) {
-            // Searching: search-service finds and ranks (with this writer's rights); the filters do not apply.
+            // Searching: search-service finds, filters and ranks (with this writer's rights).
             StudioSearch.Found hits;
             try {
-                hits = search.find(text, authorization, p, PAGE_SIZE);
+                hits = search.find(text, wanted == null ? null : wanted.wireName(), t, a, authorization, p, PAGE_SIZE);
             } catch (ProblemException e) {
                 searchError = e.getMessage();
                 hits = new StudioSearch.Found(List.of(), 0);

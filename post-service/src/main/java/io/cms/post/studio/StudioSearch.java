@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * The post list's full-text search, answered by search-service (the same analysis as the public
  * search) with {@code drafts=true} and the writer's own session, so it finds what that writer may
- * see: every post for editors and above, published ones and their own for the others.
+ * see: every post for editors and above, published ones and their own for the others; the list's
+ * status, tag and author filters narrow it there.
  */
 @ApplicationScoped
 public class StudioSearch {
@@ -40,14 +41,16 @@ public class StudioSearch {
         this.search = new InternalService("search-service", "cms.studio.search-url", url, token, json);
     }
 
-    public Found find(String q, String authorization, int page, int limit) {
+    /** Matches of {@code q} among the posts of this status, tag and author (each null for any). */
+    public Found find(String q, String status, String tag, String author, String authorization, int page, int limit) {
         if (search.url().isEmpty()) {
             throw new ProblemException(ProblemException.Kind.UNAVAILABLE, "Search needs search-service's address (CMS_SEARCH_INTERNAL_URL)");
         }
         InternalService.Answer answer;
         try {
             answer = search.getForAnswerAs("/api/search?drafts=true&sort=relevance&page=" + page + "&limit=" + limit + "&q="
-                    + URLEncoder.encode(q, StandardCharsets.UTF_8), authorization);
+                    + URLEncoder.encode(q, StandardCharsets.UTF_8) + param("status", status) + param("tag", tag) + param("author", author),
+                    authorization);
         } catch (InternalService.Unreachable e) {
             LOG.warn(e.getMessage());
             throw new ProblemException(ProblemException.Kind.UNAVAILABLE, "Search is not available now (search-service does not answer)");
@@ -68,5 +71,9 @@ public class StudioSearch {
         // A hit deleted since it was indexed has no post any more: left out.
         List<Post> posts = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         return new Found(posts, body.path("total").asLong());
+    }
+
+    private static String param(String name, String value) {
+        return value == null ? "" : "&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -4,21 +4,27 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.render.ghost.NqlSql.Field;
 import io.cms.render.ghost.NqlSql.Kind;
 import io.cms.render.service.ContentFields;
+import io.cms.render.service.RenderChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * The published posts, pages, tags and authors as the Ghost Content API reads them: from this
@@ -93,8 +99,14 @@ public class GhostContent {
             + " min(published_at) AS first_used, max(published_at) AS last_used"
             + " FROM rendered_post WHERE " + PUBLISHED + " AND NOT is_page AND author_slug IS NOT NULL GROUP BY 1";
 
+    /** How long a page of tags or authors is kept at most (changes drop it sooner). */
+    static final Duration GROUPS_MAX_AGE = Duration.ofSeconds(60);
+
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Cache<List<Object>, Found<Group>> groupPages = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(GROUPS_MAX_AGE).executor(Runnable::run).build();
+    private final AtomicLong groupsEpoch = new AtomicLong();
 
     GhostContent(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
@@ -161,8 +173,34 @@ public class GhostContent {
         return new Nql.Compare(field, Nql.Op.EQ, false, List.of(new Nql.Value(value, true)));
     }
 
-    /** A page of the tags or the authors of published posts (pages not counted). */
+    /**
+     * A page of the tags or the authors of published posts (pages not counted). Each is an aggregate
+     * over every published post, so pages are kept in memory until a render changes anywhere
+     * ({@link RenderChanged}, this replica's or another's through {@code cms.rendered}), at most
+     * {@link #GROUPS_MAX_AGE}: a crowd of frontends asking for the tag list costs one query.
+     */
     Found<Group> groups(GhostViews.Group kind, NqlSql.Where where, String order, int limit, int page) throws SQLException {
+        List<Object> key = new ArrayList<>(List.of(kind, where.sql(), order, limit, page));
+        key.addAll(where.params());
+        Found<Group> kept = groupPages.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        long before = groupsEpoch.get();
+        Found<Group> found = readGroups(kind, where, order, limit, page);
+        groupPages.put(key, found);
+        if (groupsEpoch.get() != before) {
+            groupPages.invalidate(key); // a render changed while this was read: do not keep what may be older
+        }
+        return found;
+    }
+
+    void changed(@Observes RenderChanged change) {
+        groupsEpoch.incrementAndGet();
+        groupPages.invalidateAll();
+    }
+
+    private Found<Group> readGroups(GhostViews.Group kind, NqlSql.Where where, String order, int limit, int page) throws SQLException {
         String from = " FROM (" + (kind == GhostViews.Group.TAG ? TAGS : AUTHORS) + ") g WHERE " + where.sql();
         try (Connection c = dataSource.getConnection()) {
             long total = count(c, "SELECT count(*)" + from, where.params());

@@ -25,9 +25,9 @@ final class IndexFiles {
      * Version of the index layout (fields, their options, analyzers). An index committed with another
      * one is rebuilt from {@code cms.posts} at start. 2: offsets in the postings of highlighted fields.
      * 4: stored fields uncompressed ({@link SearchCodec}). 5: drafts indexed for staff searches (visible
-     * "draft", owner, status).
+     * "draft", owner, status). 6: status indexed (staff searches of one status).
      */
-    static final String SCHEMA = "5";
+    static final String SCHEMA = "6";
     private static final String SCHEMA_KEY = "cms.schema";
     private static final String OFFSETS = "kafka-offsets";
 

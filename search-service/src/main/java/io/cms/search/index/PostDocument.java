@@ -44,7 +44,7 @@ public final class PostDocument {
         }
         // Drafts are indexed too, for staff: public searches leave them out by this field.
         d.add(new StringField(Fields.VISIBLE, e.isPublic() ? "true" : "draft", Field.Store.NO));
-        d.add(new StoredField(Fields.STATUS, e.status() == null ? "" : e.status()));
+        d.add(new StringField(Fields.STATUS, e.status() == null ? "" : e.status(), Field.Store.YES));
         if (e.ownerId() != null) {
             d.add(new StringField(Fields.OWNER, e.ownerId().toString(), Field.Store.NO));
         }

@@ -56,6 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SearchResource {
 
     static final int MAX_LIMIT = 100;
+    /** What {@code status} may ask for (post-service's statuses). */
+    static final List<String> STATUSES = List.of("draft", "scheduled", "published");
 
     /**
      * The search's own time, as {@code Server-Timing: search;dur=<ms>}: lets clients and benchmarks
@@ -89,7 +91,8 @@ public class SearchResource {
             @QueryParam("category") String category, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("limit") String limit,
-            @QueryParam("drafts") boolean drafts, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("drafts") boolean drafts, @QueryParam("status") String status,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         boolean byDate;
@@ -107,7 +110,11 @@ public class SearchResource {
                     message, (long) ResultWindow.MAX_RESULTS, ResultWindow.reach(p, l))));
         });
         long start = System.nanoTime();
-        SearchRequest.Scope scope = drafts ? staffScope(callers.of(authorization)) : SearchRequest.Scope.PUBLISHED;
+        SearchRequest.Scope scope = drafts ? staffScope(callers.of(authorization)).withStatus(status(status))
+                : SearchRequest.Scope.PUBLISHED;
+        if (!drafts && blank(status) != null) {
+            throw ProblemException.invalid("status", "needs drafts=true (published posts are all a public search finds)");
+        }
         SearchRequest request = new SearchRequest(q, blank(tag), blank(category), blank(author), blank(lang),
                 instant("from", from, false), instant("to", to, true), byDate, p, l, scope);
         // An answer the index state already has is sent from the event loop; a search runs on a worker.
@@ -117,6 +124,15 @@ public class SearchResource {
         return answer.thenApply(a -> ConditionalResponse.of(a, ifNoneMatch, acceptEncoding, drafts ? ConditionalResponse.PRIVATE : CACHE)
                 .header(SERVER_TIMING, String.format(Locale.ROOT, "search;dur=%.3f", (System.nanoTime() - start) / 1e6))
                 .build());
+    }
+
+    /** One of the posts' statuses, or null for any. */
+    private static String status(String value) {
+        String s = blank(value);
+        if (s != null && !STATUSES.contains(s)) {
+            throw ProblemException.invalid("status", "must be one of " + String.join(", ", STATUSES));
+        }
+        return s;
     }
 
     /**

@@ -9,14 +9,21 @@ import java.time.OffsetDateTime;
 public record SearchRequest(String q, String tag, String category, String author, String lang,
         OffsetDateTime from, OffsetDateTime to, boolean byDate, int page, int limit, Scope scope) {
 
-    /** Published posts only (everyone); every post (editors and above); published and one user's own. */
-    public record Scope(boolean drafts, String ownerId) {
+    /**
+     * Published posts only (everyone); every post (editors and above); published and one user's own;
+     * for staff, optionally only posts of one {@code status} (draft, scheduled, published).
+     */
+    public record Scope(boolean drafts, String ownerId, String status) {
 
-        public static final Scope PUBLISHED = new Scope(false, null);
-        public static final Scope EVERY_POST = new Scope(true, null);
+        public static final Scope PUBLISHED = new Scope(false, null, null);
+        public static final Scope EVERY_POST = new Scope(true, null, null);
 
         public static Scope publishedAndOwnedBy(String userId) {
-            return new Scope(true, userId);
+            return new Scope(true, userId, null);
+        }
+
+        public Scope withStatus(String wanted) {
+            return new Scope(drafts, ownerId, wanted);
         }
     }
 

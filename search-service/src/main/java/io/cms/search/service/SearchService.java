@@ -151,6 +151,7 @@ public class SearchService {
             b.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.VISIBLE, "true")), Occur.SHOULD)
                     .add(new TermQuery(new Term(Fields.OWNER, scope.ownerId())), Occur.SHOULD).build(), Occur.FILTER);
         }
+        filter(b, Fields.STATUS, scope.status());
         filter(b, Fields.TAG, r.tag());
         filter(b, Fields.CATEGORY, r.category());
         filter(b, Fields.AUTHOR, r.author());
