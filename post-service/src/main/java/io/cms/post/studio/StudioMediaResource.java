@@ -74,7 +74,7 @@ public class StudioMediaResource {
         Caller caller = pages.caller();
         String shown = "saved".equals(note) ? pages.messages().altSaved()
                 : "deleted".equals(note) ? pages.messages().imageDeleted() : null;
-        return show(Response.ok(), caller, number(pageNumber), List.of(), shown, List.of());
+        return show(Response.ok(), caller, StudioPages.pageNumber(pageNumber, PAGE), List.of(), shown, List.of());
     }
 
     @POST
@@ -112,15 +112,16 @@ public class StudioMediaResource {
     public Response alt(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("alt") String alt,
             @FormParam("page") String pageNumber) {
         Caller caller = pages.form(csrf);
+        int at = StudioPages.pageNumber(pageNumber, PAGE);
         try {
             library.update(caller, id, new MediaInput(alt == null ? "" : alt, null, null), null);
         } catch (ProblemException e) {
             if (e.kind() != ProblemException.Kind.VALIDATION) {
                 throw e;
             }
-            return show(Response.status(e.status()), caller, number(pageNumber), List.of(), null, StudioPages.describe(e));
+            return show(Response.status(e.status()), caller, at, List.of(), null, StudioPages.describe(e));
         }
-        return Response.seeOther(URI.create("/studio/media?note=saved&page=" + number(pageNumber) + "#image-" + id)).build();
+        return Response.seeOther(URI.create("/studio/media?note=saved&page=" + at + "#image-" + id)).build();
     }
 
     @POST
@@ -129,15 +130,16 @@ public class StudioMediaResource {
     @Operation(summary = "Delete an image (editors and above; form fields csrf, page); refused while a published post shows it")
     public Response delete(@PathParam("id") String id, @FormParam("csrf") String csrf, @FormParam("page") String pageNumber) {
         Caller caller = pages.form(csrf);
+        int at = StudioPages.pageNumber(pageNumber, PAGE);
         try {
             library.delete(caller, id, false);
         } catch (ProblemException e) {
             if (e.kind() != ProblemException.Kind.CONFLICT) {
                 throw e;
             }
-            return show(Response.status(e.status()), caller, number(pageNumber), List.of(), null, StudioPages.describe(e));
+            return show(Response.status(e.status()), caller, at, List.of(), null, StudioPages.describe(e));
         }
-        return Response.seeOther(URI.create("/studio/media?note=deleted&page=" + number(pageNumber))).build();
+        return Response.seeOther(URI.create("/studio/media?note=deleted&page=" + at)).build();
     }
 
     private Response show(Response.ResponseBuilder r, Caller caller, int at, List<Outcome> outcomes, String note, List<String> errors) {
@@ -156,14 +158,5 @@ public class StudioMediaResource {
         String alt = m.alt == null ? "" : m.alt;
         String markdown = "![" + alt.replace("]", "\\]") + "](" + files.reference(m) + ")";
         return new Tile(m.id.toString(), thumb, name, m.width, m.height, alt, markdown, pages.time(m.createdAt));
-    }
-
-    private static int number(String page) {
-        try {
-            int n = page == null ? 1 : Integer.parseInt(page.strip());
-            return Math.max(1, Math.min(n, 10_000 / PAGE));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -662,4 +662,73 @@ public interface StudioMessages {
 
     @Message("Uploaded")
     String uploaded();
+
+    @Message("{#if kind == 'tags'}Tags{#else}Authors{/if}")
+    String termsTitle(String kind);
+
+    @Message("{#if kind == 'tags'}Every tag a post names, with its published posts. A tag's page changes its name and description everywhere, merges it into another or deletes it.{#else}Every author a post names, with their published posts. An author's page changes their name and bio everywhere, merges them into another or deletes them.{/if}")
+    String termsHint(String kind);
+
+    @Message("{#if kind == 'tags'}No tags yet.{#else}No authors yet.{/if}")
+    String noTerms(String kind);
+
+    @Message("Published posts")
+    String publishedPosts();
+
+    @Message("Authors")
+    String authors();
+
+    @Message("Slug {slug} · {count} published posts")
+    String termFacts(String slug, long count);
+
+    @Message("A new name is written into every post that names this one (each gets a new version).")
+    String termRenameHint();
+
+    @Message("Image address")
+    String termImage();
+
+    @Message("Accent colour")
+    String accentColor();
+
+    @Message("Website")
+    String website();
+
+    @Message("Location")
+    String location();
+
+    @Message("Meta title")
+    String metaTitle();
+
+    @Message("Meta description")
+    String metaDescription();
+
+    @Message("Save")
+    String saveTerm();
+
+    @Message("Merge")
+    String mergeTerm();
+
+    @Message("Merge into (name or slug)")
+    String mergeInto();
+
+    @Message("Merge {name} into the one named? Its posts move there and {name} is deleted.")
+    String confirmMerge(String name);
+
+    @Message("Delete")
+    String deleteTerm();
+
+    @Message("Deleting takes it off every post that names it.")
+    String deleteTermHint();
+
+    @Message("Delete {name}? It is taken off every post that names it.")
+    String confirmDeleteTerm(String name);
+
+    @Message("Merged.")
+    String termMerged();
+
+    @Message("Someone else changed this meanwhile: reload the page to see their change, then make yours again.")
+    String changedMeanwhile();
+
+    @Message("Deleted.")
+    String termDeleted();
 }

@@ -120,6 +120,16 @@ public class StudioPages {
         return e.errors().stream().map(f -> f.field() + ": " + f.message()).toList();
     }
 
+    /** A page number from the address: 1 for none or nonsense, at most the page holding the 10 000th item. */
+    static int pageNumber(String page, int perPage) {
+        try {
+            int n = page == null ? 1 : Integer.parseInt(page.strip());
+            return Math.max(1, Math.min(n, 10_000 / perPage));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** The files a form's file field carries: none when it was sent with no file chosen (one empty part without a name). */
     static java.util.List<org.jboss.resteasy.reactive.multipart.FileUpload> chosen(
             java.util.List<org.jboss.resteasy.reactive.multipart.FileUpload> uploads) {

@@ -230,6 +230,9 @@ class StudioBrowserIT {
         String hook = RestAssured.given().header("Authorization", "Bearer " + io.cms.post.InfraResource.ADMIN_TOKEN)
                 .contentType("application/json").body(java.util.Map.of("url", "http://localhost:9/axe"))
                 .post("/api/webhooks").then().statusCode(201).extract().path("id");
+        String tag = RestAssured.given().header("Authorization", "Bearer " + io.cms.post.InfraResource.ADMIN_TOKEN)
+                .contentType("application/json").body(java.util.Map.of("name", "アクセシブル " + UUID.randomUUID()))
+                .post("/api/tags").then().statusCode(201).extract().path("id");
         try (Browser browser = new Browser("ja")) {
             java.util.Map<String, java.util.List<String>> problems = new java.util.LinkedHashMap<>();
             browser.open(studio() + "sign-in");
@@ -247,7 +250,7 @@ class StudioBrowserIT {
             browser.click("下書きを保存");
             String post = browser.url().replaceAll(".*/studio/editor/([0-9a-f-]{36}).*", "$1");
             for (String page : java.util.List.of("posts", "editor/" + post + "/revisions", "editor/" + post + "/revisions/diff?from=1&to=2",
-                    "import", "media", "settings/users", "settings/keys", "settings/webhooks", "settings/webhooks/" + hook, "settings/site", "profile",
+                    "import", "media", "tags", "tags/" + tag, "authors", "settings/users", "settings/keys", "settings/webhooks", "settings/webhooks/" + hook, "settings/site", "profile",
                     invitation.substring(invitation.indexOf("/studio/") + "/studio/".length()))) {
                 browser.open(studio() + page);
                 problems.put(page, browser.accessibilityProblems());
