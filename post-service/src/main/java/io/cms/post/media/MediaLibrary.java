@@ -1,6 +1,8 @@
 package io.cms.post.media;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -57,14 +59,14 @@ public class MediaLibrary {
     }
 
     /** An upload that arrived as a file (a multipart form): its size is checked before it is read. */
-    public Uploaded upload(Caller caller, String fileName, java.nio.file.Path file) {
+    public Uploaded upload(Caller caller, String fileName, Path file) {
         caller.requireStaff("upload media");
-        long max = config.maxBytes().asLongValue();
+        long max = maxBytes();
         long size;
         byte[] body;
         try {
-            size = java.nio.file.Files.size(file);
-            body = size > max ? null : java.nio.file.Files.readAllBytes(file);
+            size = Files.size(file);
+            body = size > max ? null : Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ProblemException(Kind.UNAVAILABLE, "The upload could not be read: " + e.getMessage());
         }
@@ -81,7 +83,7 @@ public class MediaLibrary {
         if (body == null || body.length == 0) {
             throw ProblemException.invalid("body", "is empty; send the image's bytes");
         }
-        long max = config.maxBytes().asLongValue();
+        long max = maxBytes();
         if (body.length > max) {
             throw new ProblemException(Kind.PAYLOAD_TOO_LARGE, "body: the image is larger than the limit",
                     List.of(new Problem.FieldError("body", "is larger than the limit", max, (long) body.length)));

@@ -408,7 +408,7 @@ public interface StudioMessages {
     @Message("Site")
     String site();
 
-    @Message("How this site is set up. Each setting comes from the services' configuration: change the variable named beside it (in Kubernetes, the ConfigMap or Secret) and restart.")
+    @Message("These settings come from the services' configuration: change the variable named beside each (in Kubernetes, the ConfigMap or Secret) and restart.")
     String siteHint();
 
     @Message("Setting")
@@ -731,4 +731,25 @@ public interface StudioMessages {
 
     @Message("Deleted.")
     String termDeleted();
+
+    @Message("The site")
+    String siteIdentity();
+
+    @Message("What the Content API, the feeds, the sitemap and webhook payloads say of the site. A field left as it is stays; an emptied field goes back to its configured value.")
+    String siteIdentityHint();
+
+    @Message("{#when name}{#is 'url'}Public address{#is 'title'}Title{#is 'description'}Description{#is 'lang'}Language (BCP 47, such as ja or en-US){#is 'timezone'}Time zone (such as Asia/Tokyo){#is 'permalink'}Permalink pattern (such as /:year/:month/:slug/){#else}{name}{/when}")
+    String siteField(String name);
+
+    @Message("Set here.")
+    String setHere();
+
+    @Message("From the configuration ({variable}).")
+    String fromVariable(String variable);
+
+    @Message("Save")
+    String saveSite();
+
+    @Message("Set by configuration")
+    String siteConfigured();
 }

@@ -210,7 +210,7 @@ public class StudioTermsResource {
 
     /** A form field as the API takes it: empty clears, absent (a field the form has not) stays. */
     private static String text(String field) {
-        return field == null ? "" : field.strip();
+        return field == null ? null : field.strip();
     }
 
     private static String orEmpty(String s) {

@@ -169,4 +169,36 @@ class StudioSettingsIT {
         editor.page().get("/studio/posts").then().body(not(containsString("/studio/settings/site")));
         editor.page().get("/studio/settings/site").then().statusCode(403);
     }
+
+    @Test
+    void anAdminSetsTheSitesTitleAndLanguageInAFormAndEmptiesThemBack() {
+        Session s = Session.of("admin");
+        long version = ((Number) admin().get("/api/settings/site").then().extract().path("version")).longValue();
+        s.page().get("/studio/settings/site").then().statusCode(200).body(containsString("id=\"site-title\" name=\"title\" value=\"CMS\""))
+                .body(containsString("From the configuration (CMS_SITE_TITLE)."));
+        try {
+            s.form(site(version, "私のブログ", "ja")).post("/studio/settings/site").then().statusCode(303)
+                    .header("Location", containsString("/studio/settings/site?note=saved"));
+            admin().get("/api/settings/site").then().body("title", equalTo("私のブログ")).body("lang", equalTo("ja"))
+                    .body("set", equalTo(java.util.List.of("title", "lang")));
+            s.page().get("/studio/settings/site?note=saved").then().body(containsString("Saved."))
+                    .body(containsString("value=\"私のブログ\"")).body(containsString("Set here."));
+            s.form(site(version + 1, "私のブログ", "not a language!")).post("/studio/settings/site").then().statusCode(400)
+                    .body(containsString("lang: must be a BCP 47 language tag")).body(containsString("value=\"not a language!\""));
+            s.form(site(version, "Another title", "ja")).post("/studio/settings/site").then().statusCode(412)
+                    .body(containsString("Someone else changed this meanwhile"));
+            s.form(site(version + 1, "", "")).post("/studio/settings/site").then().statusCode(303);
+            admin().get("/api/settings/site").then().body("title", equalTo("CMS")).body("set", equalTo(java.util.List.of()));
+        } finally {
+            admin().contentType(io.restassured.http.ContentType.JSON).body(Map.of("title", "", "lang", "")).put("/api/settings/site")
+                    .then().statusCode(200);
+        }
+        Session.of("editor").form(site(version, "Not theirs", "en")).post("/studio/settings/site").then().statusCode(403);
+    }
+
+    /** The site form as a browser sends it: every field, the others as shown. */
+    private static Map<String, String> site(long version, String title, String lang) {
+        return Map.of("version", String.valueOf(version), "url", "http://localhost:8082", "title", title, "description", "",
+                "lang", lang, "timezone", "UTC", "permalink", "/:slug/");
+    }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.render.ghost.NqlSql.Field;
 import io.cms.render.ghost.NqlSql.Kind;
 import io.cms.render.service.ContentFields;

@@ -30,6 +30,15 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  */
 public final class MarkdownRenderer {
 
+    /**
+     * Past these many footnote markers ({@code [^}) or table pipes, flexmark's footnote and table passes
+     * take minutes on a hostile text (half a million footnotes, a quarter of a million rows), in work
+     * that reads no character, so the render budget cannot stop it and the thread stays taken. Such a
+     * text is rendered without footnotes or tables: its markers stay as written. Real posts use far fewer.
+     */
+    static final int MAX_FOOTNOTE_MARKERS = 5_000;
+    static final int MAX_TABLE_PIPES = 100_000;
+
     /** One parser per set of extensions, made when first needed (index: bit set of {@link #EXTENSIONS}). */
     private final AtomicReferenceArray<Parser> parsers = new AtomicReferenceArray<>(1 << 5);
     private final HtmlRenderer renderer;
@@ -154,11 +163,13 @@ public final class MarkdownRenderer {
      * autolink "://", "www." or "@", a footnote "[^". Together that is a quarter of a typical parse.
      */
     private Parser parserFor(String md) {
-        int wanted = (md.indexOf('|') >= 0 ? 1 : 0)
+        int pipes = count(md, "|", MAX_TABLE_PIPES + 1);
+        int footnotes = count(md, "[^", MAX_FOOTNOTE_MARKERS + 1);
+        int wanted = (pipes > 0 && pipes <= MAX_TABLE_PIPES ? 1 : 0)
                 | (md.indexOf('~') >= 0 ? 2 : 0)
                 | (md.contains("[ ]") || md.contains("[x]") || md.contains("[X]") ? 4 : 0)
                 | (mayHoldAutolinks(md) ? 8 : 0)
-                | (md.contains("[^") ? 16 : 0);
+                | (footnotes > 0 && footnotes <= MAX_FOOTNOTE_MARKERS ? 16 : 0);
         Parser parser = parsers.get(wanted);
         if (parser == null) {
             List<Extension> all = allExtensions();
@@ -172,6 +183,15 @@ public final class MarkdownRenderer {
             parsers.set(wanted, parser); // a race builds the same parser twice, harmlessly
         }
         return parser;
+    }
+
+    /** How often {@code what} occurs in {@code text}, counting no further than {@code enough}. */
+    private static int count(String text, String what, int enough) {
+        int n = 0;
+        for (int at = text.indexOf(what); at >= 0 && n < enough; at = text.indexOf(what, at + what.length())) {
+            n++;
+        }
+        return n;
     }
 
     static boolean mayHoldAutolinks(String md) {

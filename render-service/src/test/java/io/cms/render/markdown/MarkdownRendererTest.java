@@ -52,6 +52,18 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void footnotesAndTablesPastTheirCapsStayText() {
+        String few = "Text[^1].\n\n[^1]: The note.\n";
+        assertTrue(RENDERER.render(few, null).html().contains("footnote"), RENDERER.render(few, null).html());
+        String many = "Text[^1].\n\n" + "[^x] ".repeat(MarkdownRenderer.MAX_FOOTNOTE_MARKERS) + "\n\n[^1]: The note.\n";
+        String html = RENDERER.render(many, null).html();
+        assertTrue(!html.contains("class=\"footnote") && html.contains("[^1]"), html.substring(0, 200));
+        assertTrue(RENDERER.render("|a|b|\n|---|---|\n|1|2|\n", null).html().contains("<table"));
+        String wide = "|a|b|\n|---|---|\n|1|2|\n\n" + "|".repeat(MarkdownRenderer.MAX_TABLE_PIPES);
+        assertTrue(!RENDERER.render(wide, null).html().contains("<table"), "past the cap: no table pass");
+    }
+
+    @Test
     void imagesWithoutAltTextAreWarnedOfWithTheirLine() {
         RenderResult r = RENDERER.render("Intro.\n\n![](/media/a.png)\n\n![A chart of sales](/media/b.png)\n\n"
                 + "![ ][ref]\n\n[ref]: /media/c.png\n", null);
