@@ -18,6 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ChangeLog {
 
+    /**
+     * The start of every statement that writes a change row: a transaction-scoped advisory lock taken
+     * first, so rows are numbered in commit order and a reader never skips one that commits late.
+     */
+    public static final String IN_COMMIT_ORDER = "WITH ordered AS (SELECT pg_advisory_xact_lock(7304251)),\n";
+
+    /** The subject of the site's settings changes ({@code siteId}: Ghost's settings have no id, so a fixed one). */
+    public static final UUID SITE = UUID.nameUUIDFromBytes("site".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     /** One change: what a frontend revalidates. */
     public record Change(long id, UUID postId, String slug, String kind, long version, OffsetDateTime at) {
     }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Published changes as Server-Sent Events, for static-site builders and ISR frontends to revalidate
  * exactly what changed: {@code post.published}, {@code post.updated}, {@code post.unpublished},
- * {@code post.deleted}, each with an {@code id} to resume from ({@code Last-Event-ID}, or
+ * {@code post.deleted}, {@code tag.*}, {@code author.*} and {@code site.updated}, each with an {@code id} to resume from ({@code Last-Event-ID}, or
  * {@code ?after=} for a first connection), a heartbeat comment, and {@code reset} when the id sent
  * is older than the changes kept.
  */

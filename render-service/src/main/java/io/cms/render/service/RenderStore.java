@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cms.common.messaging.PostChangedEvent;
 import io.cms.common.rest.IdOrSlug;
 import io.cms.render.RenderedPost;
+import io.cms.render.changes.ChangeLog;
 import io.cms.render.markdown.RenderResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,8 +51,7 @@ public class RenderStore {
     // lock taken first, so rows are numbered in commit order and a reader never skips one that
     // commits late. What the row says: published (newly visible), updated (a new version, or the
     // HTML or slug changed in a rebuild), deleted or unpublished (visible before, not now).
-    private static final String UPSERT = """
-            WITH ordered AS (SELECT pg_advisory_xact_lock(7304251)),
+    private static final String UPSERT = ChangeLog.IN_COMMIT_ORDER + """
             old AS (SELECT visible, version, slug, md5(coalesce(html, '')) AS html_hash FROM rendered_post WHERE id = ?),
             up AS (
                 INSERT INTO rendered_post AS r (id, version, visible, slug, title, html, toc, excerpt,

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import io.cms.common.messaging.SiteChangedEvent;
 import io.cms.common.site.Permalinks;
 import io.cms.common.site.SiteSettings;
+import io.cms.render.changes.ChangeLog;
 import io.cms.render.ghost.GhostSite;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,22 +74,31 @@ public class Site {
         return config.publicUrl();
     }
 
-    /** Stores a change from {@code cms.settings} (the newest version wins) and takes it up at once. */
+    /**
+     * Stores a change from {@code cms.settings} (the newest version wins) and takes it up at once; a
+     * newer version is a {@code site.updated} change in the change feed (frontends rebuild what names
+     * the site), written by the same statement.
+     */
     public void apply(SiteChangedEvent e) throws SQLException {
         SiteSettings o = e.overrides();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                INSERT INTO site_settings AS s (id, url, title, description, lang, timezone, permalink, version, updated_at)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title, description = EXCLUDED.description,
-                    lang = EXCLUDED.lang, timezone = EXCLUDED.timezone, permalink = EXCLUDED.permalink,
-                    version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
-                WHERE s.version < EXCLUDED.version""")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(ChangeLog.IN_COMMIT_ORDER + """
+                up AS (
+                    INSERT INTO site_settings AS s (id, url, title, description, lang, timezone, permalink, version, updated_at)
+                    SELECT 1, ?, ?, ?, ?, ?, ?, ?, ? FROM ordered
+                    ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title, description = EXCLUDED.description,
+                        lang = EXCLUDED.lang, timezone = EXCLUDED.timezone, permalink = EXCLUDED.permalink,
+                        version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                    WHERE s.version < EXCLUDED.version
+                    RETURNING s.version)
+                INSERT INTO content_change (post_id, slug, kind, version)
+                SELECT ?, NULL, 'site.updated', version FROM up""")) {
             int i = 0;
             for (String v : new String[] {o.url(), o.title(), o.description(), o.lang(), o.timezone(), o.permalink()}) {
                 st.setString(++i, v);
             }
             st.setLong(++i, e.version());
             st.setObject(++i, e.updatedAt());
+            st.setObject(++i, ChangeLog.SITE);
             st.executeUpdate();
         }
         reload();

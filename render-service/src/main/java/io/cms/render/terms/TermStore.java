@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.cms.common.messaging.TermChangedEvent;
+import io.cms.render.changes.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -24,8 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TermStore {
 
     // The change feed's row under the advisory lock the render store takes for its rows (RenderStore).
-    private static final String UPSERT = """
-            WITH ordered AS (SELECT pg_advisory_xact_lock(7304251)),
+    private static final String UPSERT = ChangeLog.IN_COMMIT_ORDER + """
             up AS (
                 INSERT INTO term AS t (id, kind, slug, name, description, image, cover_image, website, location, twitter,
                     facebook, accent_color, meta_title, meta_description, version, deleted, updated_at)

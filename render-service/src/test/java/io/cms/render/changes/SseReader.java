@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Server-Sent Events client for the tests: reads events on its own thread until closed. */
-final class SseReader implements AutoCloseable {
+public final class SseReader implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
+    public record Event(String id, String name, String data) {
     }
 
-    final int status;
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    public final int status;
+    public final List<Event> events = new CopyOnWriteArrayList<>();
     final List<String> comments = new CopyOnWriteArrayList<>();
     private final InputStream body;
     private final Thread reader;
@@ -32,7 +32,7 @@ final class SseReader implements AutoCloseable {
         reader.start();
     }
 
-    static SseReader open(URI uri, String lastEventId) throws IOException, InterruptedException {
+    public static SseReader open(URI uri, String lastEventId) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
