@@ -18,8 +18,14 @@ public final class MediaReferences {
     /** The widths served (never wider than the image). Fixed, so the two services cannot disagree. */
     public static final List<Integer> WIDTHS = List.of(320, 640, 1024, 1600, 2400);
 
+    /** The extensions of served files (a regular-expression group). */
+    public static final String EXTENSIONS = "(jpg|png|gif)";
+
+    /** A reference's file name (regular expression): hash, width, height, extension, each a group. */
+    public static final String FILE = "([0-9a-f]{64})-([0-9]{1,5})x([0-9]{1,5})\\." + EXTENSIONS;
+
     /** A reference: prefix (origin and path up to {@code /media/}), hash, width, height, extension. */
-    public static final Pattern REFERENCE = Pattern.compile("(.*/media/)([0-9a-f]{64})-([0-9]{1,5})x([0-9]{1,5})\\.(jpg|png|gif)");
+    public static final Pattern REFERENCE = Pattern.compile("(.*/media/)" + FILE);
 
     private MediaReferences() {
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.cms.common.media.MediaReferences;
 import io.cms.post.Post;
 import io.cms.post.media.Media;
 import io.cms.post.media.MediaStore;
@@ -29,8 +30,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SiteExport {
 
     private static final int BATCH = 200;
-    private static final Pattern REFERENCE = Pattern.compile(
-            "[^\\s()\"'<>\\[\\]]*/media/([0-9a-f]{64})-[0-9]{1,5}x[0-9]{1,5}\\.(?:jpg|png|gif)");
+    /** A library reference in a post's text (its hash is group 1). */
+    private static final Pattern REFERENCE = Pattern.compile("[^\\s()\"'<>\\[\\]]*/media/" + MediaReferences.FILE);
 
     private final MediaStore store;
 

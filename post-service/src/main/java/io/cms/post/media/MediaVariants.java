@@ -31,7 +31,7 @@ public class MediaVariants {
     }
 
     /** {@code {sha256}-{width}.{ext}}, or with the height too, {@code {sha256}-{width}x{height}.{ext}} (a reference). */
-    private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})-([0-9]{1,5})(?:x([0-9]{1,5}))?\\.(jpg|png|gif)");
+    private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})-([0-9]{1,5})(?:x([0-9]{1,5}))?\\." + MediaReferences.EXTENSIONS);
 
     private final MediaConfig config;
     private final MediaStore store;
@@ -78,18 +78,19 @@ public class MediaVariants {
                 : config.publicUrl();
     }
 
+    /** Whether a file of this name is served (made yet or not): its image is in the library at that width. */
+    public boolean serves(String name) {
+        return servedImage(name).isPresent();
+    }
+
     /** The file of this name, made now if it is served but not made yet; empty when no such file is served. */
     public Optional<File> file(String name) throws IOException, InterruptedException {
-        Matcher n = NAME.matcher(name);
-        if (!n.matches()) {
+        Optional<Served> served = servedImage(name);
+        if (served.isEmpty()) {
             return Optional.empty();
         }
-        Media m = QuarkusTransaction.joiningExisting().call(() -> Media.<Media>find("sha256", n.group(1)).firstResult());
-        int width = Integer.parseInt(n.group(2));
-        if (m == null || !m.variantExt.equals(n.group(4)) || !widths(m).contains(width)
-                || (n.group(3) != null && Integer.parseInt(n.group(3)) != height(m, width))) {
-            return Optional.empty();
-        }
+        Media m = served.get().image();
+        int width = served.get().width();
         String mime = switch (m.variantExt) {
             case "png" -> "image/png";
             case "gif" -> "image/gif";
@@ -115,6 +116,25 @@ public class MediaVariants {
         } finally {
             budget.release(cost);
         }
+    }
+
+    /** A served file's image and width. */
+    private record Served(Media image, int width) {
+    }
+
+    /** The image a file name is served from: its hash in the library, its type, one of its widths (and that width's height). */
+    private Optional<Served> servedImage(String name) {
+        Matcher n = NAME.matcher(name);
+        if (!n.matches()) {
+            return Optional.empty();
+        }
+        Media m = QuarkusTransaction.joiningExisting().call(() -> Media.<Media>find("sha256", n.group(1)).firstResult());
+        int width = Integer.parseInt(n.group(2));
+        if (m == null || !m.variantExt.equals(n.group(4)) || !widths(m).contains(width)
+                || (n.group(3) != null && Integer.parseInt(n.group(3)) != height(m, width))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Served(m, width));
     }
 
     /** Kilopixels decoded for this variant (the decoder subsamples to between one and two times its width). */

@@ -2,6 +2,7 @@ package io.cms.post.rest;
 
 import io.cms.common.limits.RateLimited;
 import io.cms.common.rest.AdminOnly;
+import io.cms.common.rest.ConditionalResponse;
 import io.cms.post.importing.SiteExport;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,6 @@ public class ExportResource {
     public Response export() {
         StreamingOutput body = export::write;
         return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"site.zip\"")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+                .header(HttpHeaders.CACHE_CONTROL, ConditionalResponse.PRIVATE).build();
     }
 }

@@ -46,10 +46,11 @@ public class MediaFileResource {
     @Operation(summary = "An image file, {sha256}-{width}.{jpg|png|gif} (ETag, If-None-Match, Range)")
     public Response file(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam("Range") String range) throws IOException, InterruptedException {
-        MediaVariants.File f = files.file(name).orElseThrow(() -> ProblemException.notFound("No media file " + name));
-        if (ConditionalResponse.matches(ifNoneMatch, "\"" + name + "\"")) {
+        // A file never changes: a revalidation needs only to know it is still served, not its bytes.
+        if (ConditionalResponse.matches(ifNoneMatch, "\"" + name + "\"") && files.serves(name)) {
             return headers(Response.notModified(new EntityTag(name))).build();
         }
+        MediaVariants.File f = files.file(name).orElseThrow(() -> ProblemException.notFound("No media file " + name));
         byte[] b = f.bytes();
         Matcher r = range == null ? null : RANGE.matcher(range.strip());
         if (r == null || !r.matches() || (r.group(1).isEmpty() && r.group(2).isEmpty())) {

@@ -1,5 +1,8 @@
 package io.cms.post.taxonomy;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -216,26 +219,24 @@ public class Terms {
         }
         String sql = kind == TermKind.TAG
                 ? "SELECT s, count(*) FROM post, unnest(tag_slugs) s WHERE status = 'published'"
-                        + " AND tag_slugs && CAST(:slugs AS varchar[]) AND s = ANY(CAST(:slugs AS varchar[])) GROUP BY s"
-                : "SELECT author_slug, count(*) FROM post WHERE status = 'published' AND author_slug = ANY(CAST(:slugs AS text[]))"
-                        + " GROUP BY author_slug";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Post.getEntityManager().createNativeQuery(sql).setParameter("slugs", arrayLiteral(slugs))
-                .getResultList();
-        Map<String, Long> out = new HashMap<>();
-        for (Object[] row : rows) {
-            out.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return out;
-    }
-
-    /** A PostgreSQL array literal of these texts, each quoted: one parameter however many slugs. */
-    private static String arrayLiteral(List<String> texts) {
-        StringBuilder out = new StringBuilder("{");
-        for (String t : texts) {
-            out.append(out.length() > 1 ? "," : "").append('"').append(t.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return out.append('}').toString();
+                        + " AND tag_slugs && ? AND s = ANY(?) GROUP BY s"
+                : "SELECT author_slug, count(*) FROM post WHERE status = 'published' AND author_slug = ANY(?) GROUP BY author_slug";
+        return Post.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            Array array = c.createArrayOf("varchar", slugs.toArray());
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setArray(1, array);
+                if (kind == TermKind.TAG) {
+                    st.setArray(2, array);
+                }
+                Map<String, Long> out = new HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     private Term find(TermKind kind, String idOrSlug, boolean lock) {
