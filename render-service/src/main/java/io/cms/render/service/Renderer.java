@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.vladsch.flexmark.util.sequence.Escaping;
+import io.cms.common.text.FlexmarkPatch;
 import io.cms.render.markdown.ContentWarning;
 import io.cms.render.markdown.MarkdownRenderer;
 import io.cms.render.markdown.RenderResult;
@@ -54,6 +55,10 @@ public class Renderer {
     Renderer(RenderConfig config) {
         this.config = config;
         this.markdown = new MarkdownRenderer(siteVariables(config), config.postPath(), config.iframeHosts());
+        if (!FlexmarkPatch.applied()) {
+            LOG.error("flexmark's own SegmentBuilderBase is loaded, not cms-common's corrected one: a long paragraph"
+                    + " in a quote or a list can hold a render thread for minutes (see quarkus.class-loading.removed-resources)");
+        }
     }
 
     /** All {@code site.*} variables, baseurl and url included. */

@@ -52,6 +52,11 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void theCorrectedFlexmarkClassComesFirst() {
+        assertTrue(io.cms.common.text.FlexmarkPatch.applied(), "flexmark's own SegmentBuilderBase is on the class path first");
+    }
+
+    @Test
     void footnotesAndTablesPastTheirCapsStayText() {
         String few = "Text[^1].\n\n[^1]: The note.\n";
         assertTrue(RENDERER.render(few, null).html().contains("footnote"), RENDERER.render(few, null).html());

@@ -32,6 +32,17 @@ class PreviewResourceIT {
                 .body("html", containsString("<em>x</em>"));
     }
 
+    /**
+     * The application's class loader must see cms-common's corrected flexmark class: with flexmark's
+     * own, paragraphs whose lines start with a space or sit in a quote parse in quadratic time
+     * (HostileMarkdownTest shows the cost), past any render budget.
+     */
+    @Test
+    void theApplicationLoadsTheCorrectedFlexmarkClass() {
+        org.junit.jupiter.api.Assertions.assertTrue(io.cms.common.text.FlexmarkPatch.applied(),
+                "the application loads flexmark's own SegmentBuilderBase");
+    }
+
     @Test
     void previewNeedsTheAdminToken() {
         given().contentType("text/markdown").body("x").post("/api/render/preview").then().statusCode(401)
