@@ -91,6 +91,38 @@ class HostileInputIT {
     }
 
     /**
+     * A post at the limit whose every line starts with a space: one paragraph of 333 333 lines that are
+     * not one stretch of the source. flexmark's own SegmentBuilderBase joins them in quadratic time
+     * (minutes, in work the render budget cannot stop; search-service's indexer too); the packaged
+     * services load cms-common's corrected class, so it is rendered and searchable like any post.
+     */
+    @Test
+    void aPostOfIndentedLinesAtTheLimitIsRenderedAndSearchable() throws Exception {
+        String marker = "zqxindentedmarker";
+        String markdown = marker + "\n" + " a\n".repeat((MAX_MARKDOWN_CHARS - marker.length() - 1) / 3);
+        String body = JSON.writeValueAsString(Map.of("title", "Indented lines", "markdown", markdown, "status", "published"));
+        HttpResponse<String> created = stack.send(stack.admin("post-service", "/api/posts")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)));
+        assertEquals(201, created.statusCode(), created.body().substring(0, Math.min(500, created.body().length())));
+        String id = JSON.readTree(created.body()).get("id").asText();
+        HttpResponse<String> html = null;
+        for (int i = 0; i < 3 && (html == null || html.statusCode() != 200 || html.headers().firstValue("CMS-Stale").isPresent()); i++) {
+            html = stack.send(stack.request("render-service", "/api/rendered/" + id + "/html?minVersion=1&wait=10s"),
+                    Duration.ofSeconds(30));
+        }
+        assertEquals(200, html.statusCode());
+        assertEquals(null, html.headers().firstValue("CMS-Stale").orElse(null), "rendered");
+        assertTrue(html.body().contains(marker + "\na\na\na") && !html.body().contains("cms-render-failed"),
+                html.body().substring(0, Math.min(500, html.body().length())));
+        int indexed = 0;
+        for (int i = 0; i < 3 && indexed != 200; i++) {
+            indexed = stack.send(stack.request("search-service", "/api/search/posts/" + id + "?minVersion=1&wait=10s"),
+                    Duration.ofSeconds(30)).statusCode();
+        }
+        assertEquals(200, indexed, "indexed");
+    }
+
+    /**
      * Hostile front matter through the importer: each file is answered within a second, a bound it
      * breaks is a 400 naming {@code frontMatter}, nothing is stored for a refused file, and a post
      * no file targets is unchanged.
