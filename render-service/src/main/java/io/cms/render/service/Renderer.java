@@ -55,10 +55,7 @@ public class Renderer {
     Renderer(RenderConfig config) {
         this.config = config;
         this.markdown = new MarkdownRenderer(siteVariables(config), config.postPath(), config.iframeHosts());
-        if (!FlexmarkPatch.applied()) {
-            LOG.error("flexmark's own SegmentBuilderBase is loaded, not cms-common's corrected one: a long paragraph"
-                    + " in a quote or a list can hold a render thread for minutes (see quarkus.class-loading.removed-resources)");
-        }
+        FlexmarkPatch.checkLoaded("a render thread");
     }
 
     /** All {@code site.*} variables, baseurl and url included. */

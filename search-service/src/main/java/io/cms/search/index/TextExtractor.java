@@ -13,7 +13,6 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import io.cms.common.text.FlexmarkPatch;
-import org.jboss.logging.Logger;
 
 /** Markdown to searchable text: prose and code apart, Markdown syntax and Liquid tags gone. */
 public final class TextExtractor {
@@ -26,11 +25,7 @@ public final class TextExtractor {
     private static final Parser PARSER = Parser.builder(new MutableDataSet()).build();
 
     static {
-        if (!FlexmarkPatch.applied()) {
-            Logger.getLogger(TextExtractor.class).error("flexmark's own SegmentBuilderBase is loaded, not cms-common's"
-                    + " corrected one: a long paragraph in a quote or a list can hold the indexer for minutes"
-                    + " (see quarkus.class-loading.removed-resources)");
-        }
+        FlexmarkPatch.checkLoaded("the indexer");
     }
 
     private TextExtractor() {
