@@ -70,6 +70,18 @@ public class Callers {
     }
 
     /**
+     * True only for exactly the bootstrap token: the credential the services call each other with
+     * (the studio's previews and searches). Throws nothing, so a filter may ask before authentication.
+     */
+    public boolean isBootstrap(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return false;
+        }
+        return MessageDigest.isEqual(authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8), bootstrap);
+    }
+
+    /**
      * The caller of a {@code ?key=} parameter: content keys only, since a URL ends up in logs and
      * histories (admin keys go in the header).
      */

@@ -3,6 +3,7 @@ package io.cms.common.limits;
 import java.lang.reflect.Method;
 import java.util.List;
 
+import io.cms.common.auth.Callers;
 import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException.Kind;
@@ -27,6 +28,9 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * problem document when a client is over, and tells every limited answer its quota in the IETF
  * {@code RateLimit-Policy} and {@code RateLimit} fields. Counts failed authentication (401/403 to a
  * request with credentials) and turns a client that keeps failing away unchecked, logging it once.
+ * Requests with the bootstrap token are not counted against a policy: that is how the services call
+ * each other, so every writer's previews and studio searches would otherwise share post-service's
+ * one address and its one bucket; the studio limits them per writer's address at its own door.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -37,12 +41,14 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     private static final String CLIENT = RateLimitFilter.class.getName() + ".client";
 
     private final CurrentVertxRequest current;
+    private final Callers callers;
     private final RateLimits limits = RateLimits.fromConfig();
     private final ClientAddress clients = ClientAddress.fromConfig();
 
     @Inject
-    public RateLimitFilter(CurrentVertxRequest current) {
+    public RateLimitFilter(CurrentVertxRequest current, Callers callers) {
         this.current = current;
+        this.callers = callers;
     }
 
     @Override
@@ -64,7 +70,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             return;
         }
         RateLimited limited = annotation(request);
-        if (limited == null || (limited.value() == RateLimited.Policy.READ && credentials)) {
+        if (limited == null || (limited.value() == RateLimited.Policy.READ && credentials)
+                || (credentials && callers.isBootstrap(request.getHeaderString(HttpHeaders.AUTHORIZATION)))) {
             return;
         }
         RateLimiter.Decision d = limits.policy(limited.value()).take(client);

@@ -220,6 +220,7 @@ class HostileInputIT {
      * A brute-force run of wrong tokens is turned away with 429 after a few tries (the admin from
      * another address is not), and an anonymous client that searches in a burst gets 429 once its
      * allowance is spent; every limited answer says its quota in RateLimit and RateLimit-Policy.
+     * Calls with the bootstrap token, the services' own, are not counted.
      */
     @Test
     void bruteForceAndSearchBurstsGet429WithRetryAfterAndRateLimitFields() throws Exception {
@@ -254,6 +255,17 @@ class HostileInputIT {
                 first.headers().map().toString());
         assertTrue(refused.headers().firstValue("Retry-After").isPresent());
         assertTrue(refused.body().contains("urn:cms:problem:rate-limited"), refused.body());
+
+        java.util.Map<Integer, Integer> internal = new java.util.TreeMap<>();
+        HttpResponse<String> preview = null;
+        for (int i = 0; i < 120; i++) {
+            preview = stack.send(stack.admin("render-service", "/api/render/preview").header("X-Forwarded-For", "192.0.2.61")
+                    .header("Content-Type", "text/markdown").POST(BodyPublishers.ofString("# Preview " + i)));
+            internal.merge(preview.statusCode(), 1, Integer::sum);
+        }
+        assertEquals(java.util.Map.of(200, 120), internal, "the services' own calls (the studio's previews of every writer,"
+                + " from post-service's one address) are not counted against that address");
+        assertEquals(java.util.Optional.empty(), preview.headers().firstValue("RateLimit-Policy"));
 
         HttpResponse<String> anonymousRead = stack.send(stack.request("post-service", "/api/posts"));
         assertTrue(anonymousRead.headers().firstValue("RateLimit-Policy").orElse("").startsWith("\"read\";q=1000"));
