@@ -52,6 +52,9 @@ public interface MediaConfig {
     /** Pixels decoded at once per replica while making variants. */
     long decodeBudgetPixels();
 
+    /** Bytes of served files kept in memory ({@link ServedFiles}). */
+    long cacheBytes();
+
     /** How long a first request for a variant waits for its turn to decode (see {@code decode-budget-pixels}). */
     Duration variantWait();
 }

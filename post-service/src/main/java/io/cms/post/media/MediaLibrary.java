@@ -20,6 +20,7 @@ import io.cms.post.Post;
 import io.cms.post.audit.AuditLog;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
@@ -40,11 +41,13 @@ public class MediaLibrary {
     private final MediaConfig config;
     private final MediaStore store;
     private final AuditLog audit;
+    private final Event<ServedFiles.Deleted> deletions;
 
-    MediaLibrary(MediaConfig config, MediaStore store, AuditLog audit) {
+    MediaLibrary(MediaConfig config, MediaStore store, AuditLog audit, Event<ServedFiles.Deleted> deletions) {
         this.config = config;
         this.store = store;
         this.audit = audit;
+        this.deletions = deletions;
     }
 
     @Transactional
@@ -255,6 +258,7 @@ public class MediaLibrary {
                     + "); delete with ?force=true to delete it anyway");
         }
         m.delete();
+        deletions.fire(new ServedFiles.Deleted(m.sha256));
         try {
             store.delete(m.sha256);
         } catch (IOException e) {
@@ -292,7 +296,10 @@ public class MediaLibrary {
         do {
             batch = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> orphans(caller, olderThan, 100));
             for (Media m : batch) {
-                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> Media.deleteById(m.id));
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                    Media.deleteById(m.id);
+                    deletions.fire(new ServedFiles.Deleted(m.sha256));
+                });
                 try {
                     store.delete(m.sha256);
                 } catch (IOException e) {

@@ -35,12 +35,14 @@ public class MediaVariants {
 
     private final MediaConfig config;
     private final MediaStore store;
+    private final ServedFiles served;
     private final Semaphore budget;
     private final int budgetKilopixels;
 
-    MediaVariants(MediaConfig config, MediaStore store) {
+    MediaVariants(MediaConfig config, MediaStore store, ServedFiles served) {
         this.config = config;
         this.store = store;
+        this.served = served;
         this.budgetKilopixels = (int) Math.max(1, config.decodeBudgetPixels() / 1000);
         this.budget = new Semaphore(budgetKilopixels, true);
     }
@@ -80,11 +82,27 @@ public class MediaVariants {
 
     /** Whether a file of this name is served (made yet or not): its image is in the library at that width. */
     public boolean serves(String name) {
-        return servedImage(name).isPresent();
+        return served.cached(name).isPresent() || servedImage(name).isPresent();
     }
 
-    /** The file of this name, made now if it is served but not made yet; empty when no such file is served. */
+    /**
+     * The file of this name, from memory, else from the store, else made now if it is served but not
+     * made yet; empty when no such file is served.
+     */
     public Optional<File> file(String name) throws IOException, InterruptedException {
+        Optional<File> hit = served.cached(name);
+        if (hit.isPresent()) {
+            return hit;
+        }
+        long epoch = served.epoch();
+        Optional<File> f = read(name);
+        if (f.isPresent()) {
+            served.keep(name, f.get(), epoch);
+        }
+        return f;
+    }
+
+    private Optional<File> read(String name) throws IOException, InterruptedException {
         Optional<Served> served = servedImage(name);
         if (served.isEmpty()) {
             return Optional.empty();

@@ -42,6 +42,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(InfraResource.class)
 class MediaIT {
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
+
     @Test
     void theTypeIsToldByTheBytesAndTheSameBytesAreKeptOnce() throws Exception {
         byte[] png = TestImages.image("png", 801, 601);
@@ -180,11 +183,18 @@ class MediaIT {
                 .statusCode(400).body("errors.field", hasItem("colour"));
 
         String post = create(body(unique("Illustrated"), "markdown", "![figure](" + m.getString("url") + ")", "status", "published"));
+        String file = "/media/" + m.getString("sha256") + "-300.png";
+        byte[] first = given().get(file).then().statusCode(200).extract().asByteArray();
+        double hits = mediaCacheHits();
+        assertArrayEquals(first, given().get(file).then().statusCode(200).extract().asByteArray());
+        given().header("If-None-Match", "\"" + m.getString("sha256") + "-300.png\"").get(file).then().statusCode(304);
+        assertEquals(hits + 2, mediaCacheHits(), "served again from memory");
         admin().delete("/api/media/" + id).then().statusCode(409).contentType("application/problem+json");
         admin().get("/api/media/" + id).then().statusCode(200);
         admin().delete("/api/media/" + id + "?force=true").then().statusCode(204);
         admin().get("/api/media/" + id).then().statusCode(404);
-        given().get("/media/" + m.getString("sha256") + "-300.png").then().statusCode(404);
+        given().get(file).then().statusCode(404);
+        given().header("If-None-Match", "\"" + m.getString("sha256") + "-300.png\"").get(file).then().statusCode(404);
         admin().get("/api/posts/" + post).then().statusCode(200);
     }
 
@@ -200,11 +210,18 @@ class MediaIT {
         assertFalse(orphans.contains(kept.getString("id")), "a draft's image is not an orphan");
         admin().delete("/api/media/orphans").then().statusCode(200).body("deleted", equalTo(0)); // none a day old
         admin().delete("/api/media/orphans?olderThan=yesterday").then().statusCode(400).body("errors.field", hasItem("olderThan"));
+        String orphanFile = "/media/" + orphan.getString("sha256") + "-65.png";
+        given().get(orphanFile).then().statusCode(200);
         int deleted = admin().delete("/api/media/orphans?olderThan=PT0S").then().statusCode(200).extract().path("deleted");
         assertTrue(deleted >= 1);
+        given().get(orphanFile).then().statusCode(404);
         admin().get("/api/media/" + orphan.getString("id")).then().statusCode(404);
         admin().get("/api/media/" + kept.getString("id")).then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("cms_media_stored_bytes"));
+    }
+
+    private double mediaCacheHits() {
+        return new io.cms.testkit.RawHttp(base).counter("cms_cache_requests_total", "cache=\"media\"", "result=\"hit\"");
     }
 
     /** Read back by an EXIF/XMP/IPTC reader other than the service's: nothing but the image's own structure. */
