@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** Helpers that talk to the API as the admin would. */
+/** Helpers that talk to the API as the admin would, and sign staff in. */
 public final class TestPosts {
 
     private TestPosts() {
@@ -37,5 +38,15 @@ public final class TestPosts {
     public static String create(Map<String, Object> body) {
         return admin().contentType(ContentType.JSON).body(body)
                 .post("/api/posts").then().statusCode(201).extract().path("id");
+    }
+
+    /** {@code POST /api/session} with a password: the answer, whatever it is. */
+    public static Response signInAnswer(String email, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password)).post("/api/session");
+    }
+
+    /** A bearer session token for the account (the sign-in must succeed). */
+    public static String signIn(String email, String password) {
+        return signInAnswer(email, password).then().statusCode(200).extract().path("token");
     }
 }

@@ -1,5 +1,6 @@
 package io.cms.post.accounts;
 
+import static io.cms.post.TestPosts.signInAnswer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.cms.post.InfraResource;
+import io.cms.post.TestPosts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -170,11 +172,7 @@ class AccountsIT {
     }
 
     private static String signIn(String email) {
-        return signInAnswer(email, PASSWORD).then().statusCode(200).extract().path("token");
-    }
-
-    private static Response signInAnswer(String email, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password)).post("/api/session");
+        return TestPosts.signIn(email, PASSWORD);
     }
 
     private static String unique(String prefix) {

@@ -1,5 +1,6 @@
 package io.cms.post.accounts;
 
+import static io.cms.post.TestPosts.signIn;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +34,7 @@ class AuditIT {
         String wrong = "not the password " + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(Map.of("email", email, "password", wrong)).post("/api/session")
                 .then().statusCode(401);
-        String token = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
-                .post("/api/session").then().statusCode(200).extract().path("token");
+        String token = signIn(email, PASSWORD);
         given().header("Authorization", "Bearer " + token).get("/api/audit").then().statusCode(403);
         given().header("Authorization", "Bearer " + token).delete("/api/session").then().statusCode(204);
         bootstrap().body(Map.of("role", "author")).put("/api/users/" + id).then().statusCode(200);

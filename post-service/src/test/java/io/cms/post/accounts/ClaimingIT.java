@@ -1,5 +1,6 @@
 package io.cms.post.accounts;
 
+import static io.cms.post.TestPosts.signIn;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -91,8 +92,7 @@ class ClaimingIT {
         String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String id = bootstrap().body(Map.of("email", email, "name", name, "role", role, "password", PASSWORD))
                 .post("/api/users").then().statusCode(201).extract().path("id");
-        String token = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
-                .post("/api/session").then().statusCode(200).extract().path("token");
+        String token = signIn(email, PASSWORD);
         return new Session(id, token);
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import io.cms.post.InfraResource;
 import io.cms.post.TestDatabase;
+import io.cms.post.TestPosts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -129,8 +130,7 @@ class InvitationsIT {
     }
 
     private static String signIn(String email) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD)).post("/api/session")
-                .then().statusCode(200).extract().path("token");
+        return TestPosts.signIn(email, PASSWORD);
     }
 
     private static RequestSpecification bootstrap() {

@@ -1,5 +1,6 @@
 package io.cms.post.accounts;
 
+import static io.cms.post.TestPosts.signIn;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -95,8 +96,7 @@ class KeysIT {
         String email = "keys-editor-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         bootstrap().body(Map.of("email", email, "name", "Keys editor", "role", "editor", "password", "correct horse battery staple"))
                 .post("/api/users").then().statusCode(201);
-        String editor = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", "correct horse battery staple"))
-                .post("/api/session").then().statusCode(200).extract().path("token");
+        String editor = signIn(email, "correct horse battery staple");
         as(editor).body(Map.of("name", "Nope", "kind", "content")).post("/api/keys").then().statusCode(403);
         bootstrap().body(Map.of("name", "Bad", "kind", "superuser")).post("/api/keys").then().statusCode(400)
                 .body("errors[0].field", equalTo("kind"));

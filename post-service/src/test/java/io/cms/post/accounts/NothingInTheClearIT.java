@@ -1,5 +1,6 @@
 package io.cms.post.accounts;
 
+import static io.cms.post.TestPosts.signIn;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,8 +39,7 @@ class NothingInTheClearIT {
         String email = "clear-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         bootstrap().body(Map.of("email", email, "name", "Secret keeper", "role", "author", "password", PASSWORD))
                 .post("/api/users").then().statusCode(201);
-        String session = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
-                .post("/api/session").then().statusCode(200).extract().path("token");
+        String session = signIn(email, PASSWORD);
         // A failed sign-in is audited: the wrong password must not be kept either.
         String wrong = "not the passphrase " + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(Map.of("email", email, "password", wrong)).post("/api/session")

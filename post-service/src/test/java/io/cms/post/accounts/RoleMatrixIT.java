@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import io.cms.post.InfraResource;
+import io.cms.post.TestPosts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -251,8 +252,7 @@ class RoleMatrixIT {
     }
 
     private static String signIn(String email) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD)).post("/api/session")
-                .then().statusCode(200).extract().path("token");
+        return TestPosts.signIn(email, PASSWORD);
     }
 
     private static Map<String, Object> userBody(String email, String role) {

@@ -3,7 +3,6 @@ package io.cms.post.studio;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ class StudioEditorIT {
 
     @Test
     void aPostIsWrittenSavedAndPublishedFromTheForms() {
-        Session s = Session.of("author");
+        StudioSession s = StudioSession.of("author");
         String title = "Editor post " + UUID.randomUUID();
         Response created = s.form(Map.of("action", "save", "title", title, "tags", "日本語、 notes ,", "excerpt", "",
                 "markdown", "# Hello\n\nFirst words.")).post("/studio/editor");
@@ -48,7 +47,7 @@ class StudioEditorIT {
 
     @Test
     void aStaleSaveOverwritesNothingAndKeepsTheWritersText() {
-        Session s = Session.of("editor");
+        StudioSession s = StudioSession.of("editor");
         String id = given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("title", "Shared " + UUID.randomUUID(), "markdown", "Theirs.", "author", "Imported Author",
                         "categories", List.of("kept"), "frontMatter", Map.of("image", "/a.png")))
@@ -68,7 +67,7 @@ class StudioEditorIT {
 
     @Test
     void theFrontMatterIsEditedAsFieldsAndYamlAndCheckedAsTheApiChecksIt() {
-        Session s = Session.of("author");
+        StudioSession s = StudioSession.of("author");
         String title = "Front matter " + UUID.randomUUID();
         Response created = s.form(Map.of("action", "save", "title", title, "markdown", "本文。", "author", "著者の名前",
                 "categories", "技術、 メモ", "lang", "ja", "layout", "post", "frontMatter", "image: /a.png\nreading_time: 3\n"))
@@ -96,7 +95,7 @@ class StudioEditorIT {
 
     @Test
     void aPostIsScheduledInTheWritersTimeZone() {
-        Session s = Session.of("author");
+        StudioSession s = StudioSession.of("author");
         String id = s.api().header("X-CSRF-Token", s.csrf()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Scheduled " + UUID.randomUUID(), "markdown", "Later.")).post("/api/posts").then()
                 .statusCode(201).extract().path("id");
@@ -114,7 +113,7 @@ class StudioEditorIT {
 
     @Test
     void formsWithoutTheSessionsTokenOrWithBadFieldsAreRefused() {
-        Session s = Session.of("contributor");
+        StudioSession s = StudioSession.of("contributor");
         given().cookie("cms_session", s.cookie()).contentType(ContentType.URLENC)
                 .formParams(Map.of("csrf", "forged", "action", "save", "title", "Forged")).post("/studio/editor").then().statusCode(400);
         s.form(Map.of("action", "save", "title", "", "markdown", "No title.")).post("/studio/editor").then().statusCode(400)
@@ -126,7 +125,7 @@ class StudioEditorIT {
 
     @Test
     void previewingSavesNothingAndSaysWhenRenderServiceIsAway() {
-        Session s = Session.of("author");
+        StudioSession s = StudioSession.of("author");
         String id = s.api().header("X-CSRF-Token", s.csrf()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Previewed " + UUID.randomUUID(), "markdown", "Stored.")).post("/api/posts").then()
                 .statusCode(201).extract().path("id");
@@ -150,7 +149,7 @@ class StudioEditorIT {
 
     @Test
     void aPreviewLinkIsMadeFromTheEditorForWhoeverMayShareThePost() {
-        Session s = Session.of("contributor");
+        StudioSession s = StudioSession.of("contributor");
         String id = s.api().header("X-CSRF-Token", s.csrf()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Shared draft " + UUID.randomUUID(), "markdown", "Draft.")).post("/api/posts").then()
                 .statusCode(201).extract().path("id");
@@ -159,43 +158,7 @@ class StudioEditorIT {
         org.junit.jupiter.api.Assertions.assertTrue(page.matches("(?s).*value=\"http://localhost:8082/api/preview/[A-Za-z0-9_-]{43}\".*"),
                 page);
         s.api().get("/api/posts/" + id + "/preview-links").then().statusCode(200).body("size()", equalTo(1));
-        Session other = Session.of("contributor");
+        StudioSession other = StudioSession.of("contributor");
         other.form(Map.of()).post("/studio/editor/" + id + "/preview-link").then().statusCode(404);
-    }
-
-    /** A studio session: its cookie, its form token, and requests made with them. */
-    record Session(String cookie, String csrf) {
-
-        static Session of(String role) {
-            return signIn(StudioUsers.make(role, "Editor test " + role), StudioIT.PASSWORD);
-        }
-
-        static Session signIn(String email, String password) {
-            Response in = given().redirects().follow(false).formParams(Map.of("email", email, "password", password))
-                    .post("/studio/sign-in");
-            assertEquals(303, in.statusCode(), in.asString());
-            return new Session(in.cookie("cms_session"), in.cookie("cms_csrf"));
-        }
-
-        /** The signed-in user's id. */
-        String userId() {
-            return api().get("/api/users/me").then().statusCode(200).extract().path("id");
-        }
-
-        io.restassured.specification.RequestSpecification form(Map<String, String> fields) {
-            // Browsers send a UTF-8 page's forms in UTF-8, without saying so in Content-Type.
-            return given().redirects().follow(false).cookie("cms_session", cookie)
-                    .config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                            .defaultContentCharset("UTF-8").appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                    .contentType(ContentType.URLENC).formParam("csrf", csrf).formParams(fields);
-        }
-
-        io.restassured.specification.RequestSpecification page() {
-            return given().cookie("cms_session", cookie);
-        }
-
-        io.restassured.specification.RequestSpecification api() {
-            return given().cookie("cms_session", cookie);
-        }
     }
 }

@@ -83,7 +83,7 @@ class StudioIT {
             given().header("Authorization", "Bearer " + io.cms.post.InfraResource.ADMIN_TOKEN).contentType("application/json")
                     .body(post).post("/api/posts").then().statusCode(201);
         }
-        StudioEditorIT.Session editor = StudioEditorIT.Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         editor.page().get("/studio/posts?tag=" + tag).then().statusCode(200).body(containsString(tagged))
                 .body(org.hamcrest.Matchers.not(containsString(other))).body(containsString("value=\"" + tag + "\""));
         editor.page().get("/studio/posts?author=Filter Author " + tag).then().statusCode(200).body(containsString(tagged))

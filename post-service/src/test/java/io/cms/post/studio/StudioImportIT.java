@@ -12,7 +12,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.cms.post.InfraResource;
-import io.cms.post.studio.StudioEditorIT.Session;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -24,14 +23,14 @@ class StudioImportIT {
 
     @Test
     void anAdminUploadsFilesAndAZipAndSeesEveryFilesOutcome() throws IOException {
-        Session s = Session.of("admin");
+        StudioSession s = StudioSession.of("admin");
         String slug = "studio-import-" + UUID.randomUUID().toString().substring(0, 8);
         s.page().get("/studio/posts").then().body(containsString("href=\"/studio/import\""));
         s.page().get("/studio/import").then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""));
 
         byte[] zip = zip("_posts/2020-01-01-" + slug + "-zipped.md", post("Zipped 日本語", "本文。"),
                 "_posts/2020-01-02-" + slug + "-binary.md", new byte[] {'-', '-', '-', '\n', 0, 1, 2});
-        given().cookie("cms_session", s.cookie()).multiPart("csrf", s.csrf())
+        s.multipart()
                 .multiPart("files", slug + ".md", post("Uploaded " + slug, "アップロードした本文。"), "text/markdown")
                 .multiPart("files", "latin1.md", "---\ntitle: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1), "text/markdown")
                 .multiPart("files", "posts.zip", zip, "application/zip")
@@ -50,10 +49,10 @@ class StudioImportIT {
 
     @Test
     void importingIsNotOnAnEditorsPagesAndRefused() {
-        Session s = Session.of("editor");
+        StudioSession s = StudioSession.of("editor");
         s.page().get("/studio/posts").then().body(not(containsString("/studio/import")));
         s.page().get("/studio/import").then().statusCode(403);
-        given().cookie("cms_session", s.cookie()).multiPart("csrf", s.csrf()).multiPart("files", "x.md", post("x", "x"), "text/markdown")
+        s.multipart().multiPart("files", "x.md", post("x", "x"), "text/markdown")
                 .post("/studio/import").then().statusCode(403);
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 
 import io.cms.post.InfraResource;
-import io.cms.post.studio.StudioEditorIT.Session;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -33,7 +32,7 @@ class StudioMediaIT {
 
     @Test
     void aContributorUploadsImagesCopiesTheirMarkdownAndWritesAltText() throws IOException {
-        Session s = Session.of("contributor");
+        StudioSession s = StudioSession.of("contributor");
         String name = "chart-" + ThreadLocalRandom.current().nextInt(1_000_000) + ".png";
         s.page().get("/studio/posts").then().body(containsString("href=\"/studio/media\""));
         byte[] chart = image(300, 200);
@@ -71,7 +70,7 @@ class StudioMediaIT {
 
     @Test
     void anEditorDeletesImagesButNotOnesAPublishedPostShows() throws IOException {
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         String kept = "kept-" + ThreadLocalRandom.current().nextInt(1_000_000) + ".png";
         String gone = "gone-" + ThreadLocalRandom.current().nextInt(1_000_000) + ".png";
         upload(editor, kept, image(120, 80), gone, image(120, 80)).then().statusCode(200);
@@ -101,8 +100,8 @@ class StudioMediaIT {
         given().multiPart("file", "x.png", photo, "image/png").post("/api/media").then().statusCode(401);
     }
 
-    private static io.restassured.response.Response upload(Session s, String name, byte[] bytes, String other, byte[] otherBytes) {
-        return given().cookie("cms_session", s.cookie()).multiPart("csrf", s.csrf())
+    private static io.restassured.response.Response upload(StudioSession s, String name, byte[] bytes, String other, byte[] otherBytes) {
+        return s.multipart()
                 .multiPart("files", name, bytes, "image/png").multiPart("files", other, otherBytes, "application/octet-stream")
                 .post("/studio/media");
     }

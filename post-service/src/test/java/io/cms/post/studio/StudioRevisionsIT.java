@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.cms.post.InfraResource;
-import io.cms.post.studio.StudioEditorIT.Session;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,7 +20,7 @@ class StudioRevisionsIT {
 
     @Test
     void aWriterComparesTwoVersionsAndRestoresOne() {
-        Session s = Session.of("author");
+        StudioSession s = StudioSession.of("author");
         String id = s.api().header("X-CSRF-Token", s.csrf()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Versions " + UUID.randomUUID(), "markdown", "最初の文。\n<script>alert(1)</script>"))
                 .post("/api/posts").then().statusCode(201).extract().path("id");
@@ -47,7 +46,7 @@ class StudioRevisionsIT {
 
     @Test
     void aContributorSeesNoPublishingAndCannotRestoreOncePublished() {
-        Session s = Session.of("contributor");
+        StudioSession s = StudioSession.of("contributor");
         String id = s.api().header("X-CSRF-Token", s.csrf()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Contributed " + UUID.randomUUID(), "markdown", "Mine.")).post("/api/posts").then()
                 .statusCode(201).extract().path("id");

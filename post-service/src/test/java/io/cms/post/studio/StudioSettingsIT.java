@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.cms.post.InfraResource;
-import io.cms.post.studio.StudioEditorIT.Session;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,7 +25,7 @@ class StudioSettingsIT {
 
     @Test
     void anAdminMakesAKeySeesItOnceAndRevokesIt() {
-        Session s = Session.of("admin");
+        StudioSession s = StudioSession.of("admin");
         String name = "Frontend " + UUID.randomUUID();
         String made = s.form(Map.of("name", name, "kind", "content")).post("/studio/settings/keys").then().statusCode(201)
                 .body(containsString("it is shown only this once")).extract().asString();
@@ -41,7 +40,7 @@ class StudioSettingsIT {
         s.form(Map.of()).post("/studio/settings/keys/" + id + "/revoke").then().statusCode(303);
         admin().get("/api/keys").then().body("find { it.id == '" + id + "' }", equalTo(null));
 
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         editor.page().get("/studio/posts").then().body(containsString("/studio/settings/users"))
                 .body(not(containsString("/studio/settings/keys")));
         editor.page().get("/studio/settings/keys").then().statusCode(403);
@@ -50,7 +49,7 @@ class StudioSettingsIT {
 
     @Test
     void anEditorInvitesAnAuthorWhoMakesTheirAccountOnTheInvitationPage() {
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         String email = "invited-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String page = editor.form(Map.of("email", email, "role", "author", "expiresIn", "P7D")).post("/studio/settings/users/invitations")
                 .then().statusCode(201).body(containsString(email)).extract().asString();
@@ -75,7 +74,7 @@ class StudioSettingsIT {
 
     @Test
     void anAdminChangesRolesAndRemovesPeopleWhereTheRoleAllows() {
-        Session admin = Session.of("admin");
+        StudioSession admin = StudioSession.of("admin");
         String authorEmail = StudioUsers.make("author", "Promoted author");
         String authorId = admin().get("/api/users?limit=100").then().extract().path("items.find { it.email == '" + authorEmail + "' }.id");
         admin.page().get("/studio/settings/users").then().statusCode(200).body(containsString("Promoted author"))
@@ -83,14 +82,14 @@ class StudioSettingsIT {
         admin.form(Map.of("role", "editor")).post("/studio/settings/users/" + authorId + "/role").then().statusCode(303);
         admin().get("/api/users/" + authorId).then().body("role", equalTo("editor"));
 
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         editor.page().get("/studio/settings/users").then().statusCode(200)
                 .body(not(containsString("action=\"/studio/settings/users/" + authorId + "/role\"")));
         editor.form(Map.of("role", "contributor")).post("/studio/settings/users/" + authorId + "/role").then().statusCode(403);
 
         admin.form(Map.of()).post("/studio/settings/users/" + authorId + "/delete").then().statusCode(303);
         admin().get("/api/users/" + authorId).then().statusCode(404);
-        Session.of("author").page().get("/studio/settings/users").then().statusCode(403);
+        StudioSession.of("author").page().get("/studio/settings/users").then().statusCode(403);
     }
 
     private static RequestSpecification admin() {
@@ -100,7 +99,7 @@ class StudioSettingsIT {
     @Test
     void everyoneChangesTheirOwnNameEmailAndPassword() {
         String email = StudioUsers.make("contributor", "Profile person");
-        Session s = Session.signIn(email, StudioIT.PASSWORD);
+        StudioSession s = StudioSession.signIn(email, StudioIT.PASSWORD);
         s.page().get("/studio/profile").then().statusCode(200).body(containsString("value=\"" + email + "\""))
                 .body(containsString("value=\"Profile person\""));
         String renamed = "renamed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -122,20 +121,20 @@ class StudioSettingsIT {
         s.page().redirects().follow(false).get("/studio/profile").then().statusCode(303); // every session ended, this one too
         given().redirects().follow(false).formParams(Map.of("email", renamed, "password", StudioIT.PASSWORD)).post("/studio/sign-in")
                 .then().statusCode(401);
-        Session.signIn(renamed, next).page().get("/studio/profile").then().statusCode(200);
+        StudioSession.signIn(renamed, next).page().get("/studio/profile").then().statusCode(200);
     }
 
     @Test
     void theOwnerHandsOwnershipOnFromTheUsersPage() {
         String ownerEmail = StudioUsers.make("admin", "Handing owner");
-        String ownerId = Session.signIn(ownerEmail, StudioIT.PASSWORD).userId();
+        String ownerId = StudioSession.signIn(ownerEmail, StudioIT.PASSWORD).userId();
         admin().post("/api/users/" + ownerId + "/ownership").then().statusCode(200);
-        Session owner = Session.signIn(ownerEmail, StudioIT.PASSWORD);
-        String nextId = Session.of("editor").userId();
+        StudioSession owner = StudioSession.signIn(ownerEmail, StudioIT.PASSWORD);
+        String nextId = StudioSession.of("editor").userId();
         String form = "action=\"/studio/settings/users/" + nextId + "/ownership\"";
         assertTrue(usersPages(owner).contains(form), "the owner is offered to hand ownership to the editor");
 
-        Session other = Session.of("admin");
+        StudioSession other = StudioSession.of("admin");
         assertTrue(!usersPages(other).contains("/ownership\""), "an admin is not offered it");
         other.form(Map.of()).post("/studio/settings/users/" + nextId + "/ownership").then().statusCode(403);
 
@@ -146,7 +145,7 @@ class StudioSettingsIT {
     }
 
     /** Every page of the users list, followed by its Next links. */
-    private static String usersPages(Session s) {
+    private static String usersPages(StudioSession s) {
         StringBuilder all = new StringBuilder();
         String path = "/studio/settings/users";
         for (int i = 0; i < 100 && path != null; i++) {
@@ -160,19 +159,19 @@ class StudioSettingsIT {
 
     @Test
     void anAdminReadsTheSiteSettingsAndTheVariablesThatSetThem() {
-        Session s = Session.of("admin");
+        StudioSession s = StudioSession.of("admin");
         s.page().get("/studio/posts").then().body(containsString("href=\"/studio/settings/site\""));
         s.page().get("/studio/settings/site").then().statusCode(200)
                 .body(containsString("<th scope=\"row\">Reads of published content</th><td>anyone</td><td><code>CMS_CONTENT_READS</code>"))
                 .body(containsString("<td>0s,300ms,500ms,700ms,1s,1s,1s,1s,1s,1s</td>"));
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         editor.page().get("/studio/posts").then().body(not(containsString("/studio/settings/site")));
         editor.page().get("/studio/settings/site").then().statusCode(403);
     }
 
     @Test
     void anAdminSetsTheSitesTitleAndLanguageInAFormAndEmptiesThemBack() {
-        Session s = Session.of("admin");
+        StudioSession s = StudioSession.of("admin");
         long version = ((Number) admin().get("/api/settings/site").then().extract().path("version")).longValue();
         s.page().get("/studio/settings/site").then().statusCode(200).body(containsString("id=\"site-title\" name=\"title\" value=\"CMS\""))
                 .body(containsString("From the configuration (CMS_SITE_TITLE)."));
@@ -193,7 +192,7 @@ class StudioSettingsIT {
             admin().contentType(io.restassured.http.ContentType.JSON).body(Map.of("title", "", "lang", "")).put("/api/settings/site")
                     .then().statusCode(200);
         }
-        Session.of("editor").form(site(version, "Not theirs", "en")).post("/studio/settings/site").then().statusCode(403);
+        StudioSession.of("editor").form(site(version, "Not theirs", "en")).post("/studio/settings/site").then().statusCode(403);
     }
 
     /** The site form as a browser sends it: every field, the others as shown. */

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import io.cms.common.text.Slugs;
 import io.cms.post.InfraResource;
-import io.cms.post.studio.StudioEditorIT.Session;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class StudioTermsIT {
 
     @Test
     void anEditorRenamesMergesAndDeletesTagsAndEveryPostFollows() {
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         String name = unique("Studio Tag");
         String other = unique("Studio Other");
         String post = create(body(unique("Tagged"), "tags", List.of(name), "status", "published"));
@@ -68,7 +67,7 @@ class StudioTermsIT {
         String author = unique("Studio Writer");
         create(body(unique("By them"), "author", author, "status", "published"));
         String id = admin().get("/api/authors/" + Slugs.slugify(author, "author")).then().extract().path("id");
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         editor.page().get("/studio/authors/" + id).then().statusCode(200).body(containsString("name=\"website\""))
                 .body(not(containsString("name=\"accentColor\"")));
         editor.form(Map.of("version", "1", "name", author, "website", "https://writer.example", "location", "Kyoto"))
@@ -76,7 +75,7 @@ class StudioTermsIT {
         admin().get("/api/authors/" + id).then().body("website", equalTo("https://writer.example")).body("location", equalTo("Kyoto"));
         editor.page().get("/studio/authors?page=1").then().statusCode(200).body(containsString("<th scope=\"col\">Published posts</th>"));
 
-        Session writer = Session.of("author");
+        StudioSession writer = StudioSession.of("author");
         writer.page().get("/studio/posts").then().body(not(containsString("href=\"/studio/tags\"")));
         writer.page().get("/studio/tags").then().statusCode(403);
         writer.form(Map.of("version", "2", "name", "Taken over")).post("/studio/authors/" + id).then().statusCode(403);

@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.cms.post.InfraResource;
-import io.cms.post.studio.StudioEditorIT.Session;
 import io.cms.testkit.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +33,7 @@ class StudioWebhooksIT {
 
     @Test
     void anAdminSubscribesSeesDeliveriesRedeliversAndReplays() throws Exception {
-        Session s = Session.of("admin");
+        StudioSession s = StudioSession.of("admin");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String page = s.form(Map.of("url", receiver.url(), "events", "post.created", "description", "Studio receiver"))
                     .post("/studio/settings/webhooks").then().statusCode(201).body(containsString("it is shown only this once"))
@@ -67,14 +66,14 @@ class StudioWebhooksIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() >= 3);
             s.form(Map.of("since", "tomorrow")).post(hook + "/replay").then().statusCode(400).body(containsString("since: "));
         }
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         editor.page().get("/studio/settings/webhooks").then().statusCode(403);
         editor.form(Map.of("url", "http://localhost:1/x")).post("/studio/settings/webhooks").then().statusCode(403);
     }
 
     @Test
     void anAdminChangesAWebhookSendsItATestAndRotatesItsSecret() throws Exception {
-        Session s = Session.of("admin");
+        StudioSession s = StudioSession.of("admin");
         try (WebhookReceiver first = new WebhookReceiver(); WebhookReceiver moved = new WebhookReceiver()) {
             String page = s.form(Map.of("url", first.url())).post("/studio/settings/webhooks").then().statusCode(201)
                     .extract().asString();
@@ -114,7 +113,7 @@ class StudioWebhooksIT {
             assertTrue(last.verified(), "signed with the new secret");
             assertEquals(2, last.signature().split(" ").length, "and with the old one during the grace period: " + last.signature());
         }
-        Session editor = Session.of("editor");
+        StudioSession editor = StudioSession.of("editor");
         editor.form(Map.of()).post("/studio/settings/webhooks/" + java.util.UUID.randomUUID() + "/test").then().statusCode(403);
         editor.form(Map.of()).post("/studio/settings/webhooks/" + java.util.UUID.randomUUID() + "/rotate-secret").then().statusCode(403);
     }
@@ -131,7 +130,7 @@ class StudioWebhooksIT {
 
     @Test
     void aBadAddressIsRefusedOnThePage() {
-        Session s = Session.of("admin");
+        StudioSession s = StudioSession.of("admin");
         s.form(Map.of("url", "ftp://example.com/hook")).post("/studio/settings/webhooks").then().statusCode(400)
                 .body(containsString("url"));
         io.restassured.RestAssured.given().header("Authorization", "Bearer " + InfraResource.ADMIN_TOKEN).get("/api/webhooks")
