@@ -254,6 +254,8 @@ class SearchFlowIT {
         given().queryParam("limit", 1000).get("/api/search").then().statusCode(400);
         given().queryParam("sort", "color").get("/api/search").then().statusCode(400);
         given().queryParam("from", "yesterday").get("/api/search").then().statusCode(400);
+        given().queryParam("to", "+999999999-12-31T23:59:59Z").get("/api/search").then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
         given().get("/api/search/posts/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -3,6 +3,7 @@ package io.cms.post.importing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.cms.post.Post;
 import io.cms.post.media.Media;
 import io.cms.post.media.MediaStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -39,16 +41,18 @@ public class SiteExport {
         this.store = store;
     }
 
-    public void write(OutputStream out) throws IOException {
+    /**
+     * @param since when set, only the posts changed at or after it (and the images they show): an
+     *        increment to import over an earlier export; deletions are not in it
+     */
+    public void write(OutputStream out, OffsetDateTime since) throws IOException {
         Map<String, String> written = new HashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             UUID after = null;
             List<Post> batch;
             do {
                 UUID from = after;
-                batch = QuarkusTransaction.requiringNew().call(() -> from == null
-                        ? Post.<Post>find("ORDER BY id").page(0, BATCH).list()
-                        : Post.<Post>find("id > ?1 ORDER BY id", from).page(0, BATCH).list());
+                batch = QuarkusTransaction.requiringNew().call(() -> batch(from, since));
                 for (Post post : batch) {
                     String text = withAssets(PostExporter.toMarkdown(post), zip, written); // writes new images first
                     zip.putNextEntry(new ZipEntry("_posts/" + PostExporter.fileName(post)));
@@ -58,6 +62,21 @@ public class SiteExport {
                 }
             } while (batch.size() == BATCH);
         }
+    }
+
+    /** The next posts by id after {@code after} (from the first when null), changed at or after {@code since} when set. */
+    private static List<Post> batch(UUID after, OffsetDateTime since) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (after != null) {
+            where.append(" AND id > :after");
+            params = params.and("after", after);
+        }
+        if (since != null) {
+            where.append(" AND updatedAt >= :since");
+            params = params.and("since", since);
+        }
+        return Post.<Post>find(where + " ORDER BY id", params).page(0, BATCH).list();
     }
 
     /** The text with its library references pointing into {@code assets/media/}, whose files are written once. */

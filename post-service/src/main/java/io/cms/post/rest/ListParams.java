@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.Timestamps;
 import io.cms.common.rest.ResultWindow;
 import io.cms.post.PostStatus;
 import io.cms.post.service.PostCursor;
@@ -102,7 +103,7 @@ final class ListParams {
                 return (endOfDay ? day.plusDays(1).atStartOfDay().minusNanos(1000) : day.atStartOfDay())
                         .atOffset(ZoneOffset.UTC);
             }
-            return OffsetDateTime.parse(value);
+            return Timestamps.storable(name, OffsetDateTime.parse(value));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be a date (2024-01-31) or an ISO-8601 date-time");
         }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cms.common.auth.Callers;
 import io.cms.common.rest.AdminOnly;
 import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.Timestamps;
 import io.cms.post.webhooks.DeliveryLog;
 import io.cms.post.webhooks.Subscriptions;
 import io.cms.post.webhooks.WebhookInput;
@@ -156,7 +157,7 @@ public class WebhookResource {
 
     private static OffsetDateTime time(String field, String value) {
         try {
-            return OffsetDateTime.parse(value);
+            return Timestamps.storable(field, OffsetDateTime.parse(value));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be an ISO-8601 date-time with offset, such as 2025-10-01T00:00:00Z");
         }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.Timestamps;
 import io.cms.post.Post;
 
 /**
@@ -52,12 +53,19 @@ public record PostCursor(PostQuery.SortField field, boolean descending, UUID las
                     throw invalid();
                 }
                 String v = parts[4].substring(1);
-                value = field == PostQuery.SortField.title ? v : OffsetDateTime.parse(v);
+                value = field == PostQuery.SortField.title ? v : storable(OffsetDateTime.parse(v));
             }
             return new PostCursor(field, parts[2].equals("d"), UUID.fromString(parts[3]), value);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }
+    }
+
+    private static OffsetDateTime storable(OffsetDateTime t) {
+        if (!Timestamps.inRange(t)) {
+            throw invalid();
+        }
+        return t;
     }
 
     private static ProblemException invalid() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.Timestamps;
 import io.cms.post.Post;
 import io.cms.post.PostStatus;
 
@@ -35,7 +36,7 @@ final class PostInputs {
         post.nameTerms();
         post.frontMatter = in.frontMatter() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(in.frontMatter());
         PostStatus status = in.status() == null ? statusIfMissing : PostStatus.fromWire(in.status());
-        OffsetDateTime publishedAt = in.publishedAt() == null ? null : utc(in.publishedAt());
+        OffsetDateTime publishedAt = in.publishedAt() == null ? null : utc(Timestamps.storable("publishedAt", in.publishedAt()));
         if (status == PostStatus.SCHEDULED && (publishedAt == null || !publishedAt.isAfter(now))) {
             throw ProblemException.invalid("publishedAt", "a scheduled post needs a publishedAt in the future");
         }

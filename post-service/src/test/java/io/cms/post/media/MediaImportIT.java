@@ -87,6 +87,19 @@ class MediaImportIT {
         assertTrue(back.getList("media.outcome").stream().allMatch("unchanged"::equals), back.prettify());
         admin().get("/api/posts/" + slug).then().body("version", org.hamcrest.Matchers.equalTo(1));
         given().get("/api/export").then().statusCode(401);
+
+        // An increment: the posts changed since a time, with their images, and nothing else.
+        String updatedAt = admin().get("/api/posts/" + slug).then().extract().path("updatedAt");
+        Map<String, byte[]> since = unzip(admin().get("/api/export?since=" + updatedAt.replace("+", "%2B")).then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("site-since-")).extract().asByteArray());
+        assertTrue(since.containsKey(file), since.keySet().toString());
+        assertTrue(since.containsKey("assets/media/" + Digests.sha256Hex(chart) + ".png"), since.keySet().toString());
+        String later = java.time.OffsetDateTime.parse(updatedAt).plusSeconds(1).toInstant().toString();
+        assertEquals(java.util.Set.of(), unzip(admin().get("/api/export?since=" + later).then().statusCode(200).extract().asByteArray())
+                .keySet().stream().filter(n -> n.contains(slug)).collect(java.util.stream.Collectors.toSet()));
+        admin().get("/api/export?since=yesterday").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("since"));
+        admin().get("/api/export?since=%2B99999-01-01T00:00:00Z").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("since"));
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

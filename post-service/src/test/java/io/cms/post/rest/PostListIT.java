@@ -99,6 +99,7 @@ class PostListIT {
         given().queryParam("page", -1).get("/api/posts").then().statusCode(400).body("errors.field", hasItem("page"));
         given().queryParam("sort", "color").get("/api/posts").then().statusCode(400).body("errors.field", hasItem("sort"));
         given().queryParam("from", "last week").get("/api/posts").then().statusCode(400).body("errors.field", hasItem("from"));
+        given().queryParam("to", "+999999999-12-31T23:59:59Z").get("/api/posts").then().statusCode(400).body("errors.field", hasItem("to"));
         given().queryParam("status", "gone").get("/api/posts").then().statusCode(400).body("errors.field", hasItem("status"));
     }
 
@@ -161,5 +162,9 @@ class PostListIT {
                 .body("errors[0].field", equalTo("page"));
         given().queryParam("cursor", cursor).queryParam("sort", "title").get("/api/posts").then().statusCode(400)
                 .body("errors[0].field", equalTo("sort"));
+        String raw = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        String farOff = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((raw.substring(0, raw.lastIndexOf('=') + 1)
+                + "+999999999-12-31T23:59:59Z").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().queryParam("cursor", farOff).get("/api/posts").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
 }

@@ -121,6 +121,8 @@ class PostResourceIT {
                 .post("/api/posts").then().statusCode(400).body("errors.field", hasItem("tags[1]"));
         admin().contentType(ContentType.JSON).body(body("Bad date", "publishedAt", "yesterday"))
                 .post("/api/posts").then().log().ifValidationFails().statusCode(400).body("errors.field", hasItem("publishedAt"));
+        admin().contentType(ContentType.JSON).body(body("Far off", "publishedAt", "+999999999-12-31T23:59:59Z"))
+                .post("/api/posts").then().log().ifValidationFails().statusCode(400).body("errors.field", hasItem("publishedAt"));
         admin().contentType(ContentType.JSON).body(body("Unknown", "titel", "typo"))
                 .post("/api/posts").then().statusCode(400).body("errors.field", hasItem("titel"));
         admin().contentType(ContentType.JSON).body("{\"title\": ")

@@ -100,6 +100,8 @@ class WebhookOperationsIT {
                     + "&until=" + Instant.now().plusSeconds(120)).then().statusCode(202).body("queued", equalTo(0));
             admin().post("/api/webhooks/" + sub.id() + "/replay?since=" + Instant.now().plusSeconds(60))
                     .then().statusCode(400).body("errors[0].field", equalTo("since"));
+            admin().post("/api/webhooks/" + sub.id() + "/replay?since=" + Instant.now() + "&until=%2B999999999-12-31T23:59:59Z")
+                    .then().statusCode(400).body("errors[0].field", equalTo("until"));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cms.common.rest.Timestamps;
 import io.cms.render.ghost.Nql.Compare;
 import io.cms.render.ghost.Nql.Node;
 import io.cms.render.ghost.Nql.Op;
@@ -233,8 +234,12 @@ final class NqlSql {
                 return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
             }
             String iso = text.replace(' ', 'T');
-            return iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(iso)
+            OffsetDateTime t = iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(iso)
                     : java.time.LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC);
+            if (!Timestamps.inRange(t)) {
+                throw GhostException.badRequest("filter", field + " needs a time in the years 1 to 9999, not " + text);
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw GhostException.badRequest("filter", field + " needs a date or time such as '2024-01-31',"
                     + " '2024-01-31 09:00:00' or now-7d, not " + text);

@@ -64,6 +64,8 @@ class NqlTest {
         assertThrows(GhostException.class, () -> NqlSql.compile(Nql.parse("featured:maybe"), GhostContent.POST_FIELDS));
         assertThrows(GhostException.class, () -> NqlSql.compile(Nql.parse("published_at:~2024"), GhostContent.POST_FIELDS));
         assertThrows(GhostException.class, () -> NqlSql.compile(Nql.parse("published_at:>'last week'"), GhostContent.POST_FIELDS));
+        assertThrows(GhostException.class, () -> NqlSql.compile(Nql.parse("published_at:>'+999999999-12-31T23:59:59Z'"),
+                GhostContent.POST_FIELDS), "past PostgreSQL's timestamps: a 400, not a failed query");
         assertEquals("false", NqlSql.compile(Nql.parse("id:nope"), GhostContent.POST_FIELDS).sql());
         assertEquals("published_at > ?", NqlSql.compile(Nql.parse("published_at:>now-30d"), GhostContent.POST_FIELDS).sql());
     }

@@ -24,6 +24,7 @@ import io.cms.common.rest.ClientAddress;
 import io.cms.common.rest.ConditionalResponse;
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
+import io.cms.common.rest.Timestamps;
 import io.cms.common.rest.ReadYourWrites;
 import io.cms.common.rest.ResultWindow;
 import io.cms.search.service.IndexWaiters;
@@ -230,7 +231,7 @@ public class SearchResource {
                 LocalDate d = LocalDate.parse(value);
                 return (endOfDay ? d.plusDays(1).atStartOfDay().minusNanos(1_000_000) : d.atStartOfDay()).atOffset(ZoneOffset.UTC);
             }
-            return OffsetDateTime.parse(value);
+            return Timestamps.storable(name, OffsetDateTime.parse(value));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be a date (2024-01-31) or an ISO-8601 date-time");
         }
