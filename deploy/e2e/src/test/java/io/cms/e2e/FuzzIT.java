@@ -29,6 +29,9 @@ class FuzzIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REQUESTS = 3_000;
+    /** A cursor-shaped lie whose last value is a time past every database's calendar. */
+    private static final String FAR_OFF_CURSOR = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+            "v1\npublishedAt\nd\n00000000-0000-0000-0000-000000000000\n=+999999999-12-31T23:59:59Z".getBytes(StandardCharsets.UTF_8));
     private static Stack stack;
 
     @BeforeAll
@@ -136,7 +139,8 @@ class FuzzIT {
             case 3 -> invalidUtf8(valid);
             case 4 -> ("[".repeat(20_000) + "]".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
             case 5 -> ("{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)).getBytes(StandardCharsets.UTF_8);
-            case 6 -> ("{\"title\":\"\\u0000\\u001f\\ud800\",\"publishedAt\":\"yesterday\",\"status\":\"maybe\",\"lang\":\"日本\"}")
+            case 6 -> ("{\"title\":\"\\u0000\\u001f\\ud800\",\"publishedAt\":\"" + (r.nextBoolean() ? "yesterday" : "+999999999-12-31T23:59:59Z")
+                    + "\",\"status\":\"maybe\",\"lang\":\"日本\"}")
                     .getBytes(StandardCharsets.UTF_8);
             case 7 -> ("{\"title\":\"t\",\"frontMatter\":{\"layout\":{\"x\":[" + "1,".repeat(1000) + "1]}},\"slug\":\"../../etc\"}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -202,7 +206,7 @@ class FuzzIT {
     }
 
     private static String value(Random r) {
-        return switch (r.nextInt(13)) {
+        return switch (r.nextInt(15)) {
             case 0 -> "-1";
             case 1 -> "99999999999999999999";
             case 2 -> "2024-02-30T25:61:00Z";
@@ -217,6 +221,9 @@ class FuzzIT {
             case 10 -> "2147483647";
             // Base64 of a cursor-shaped lie: a sort field, a direction, no valid id.
             case 11 -> "djEKdGl0bGUKZAp4Cg";
+            // Java reads years PostgreSQL and epoch milliseconds cannot hold.
+            case 12 -> "+999999999-12-31T23:59:59Z";
+            case 13 -> FAR_OFF_CURSOR;
             default -> noise(r, 20);
         };
     }
