@@ -46,11 +46,11 @@ public class Callers {
         if (authorization == null || authorization.isBlank()) {
             return Caller.ANONYMOUS;
         }
-        if (authorization.length() <= BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String given = bearerToken(authorization);
+        if (given == null) {
             throw new ProblemException(Kind.UNAUTHORIZED, "Use the Authorization: Bearer <token> scheme");
         }
-        String given = authorization.substring(BEARER.length()).strip();
-        if (MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), bootstrap)) {
+        if (isBootstrapToken(given)) {
             return Caller.BOOTSTRAP;
         }
         if (SessionTokens.looksLikeToken(given)) {
@@ -74,11 +74,21 @@ public class Callers {
      * (the studio's previews and searches). Throws nothing, so a filter may ask before authentication.
      */
     public boolean isBootstrap(String authorization) {
+        String given = bearerToken(authorization);
+        return given != null && isBootstrapToken(given);
+    }
+
+    /** The token of a {@code Bearer} header, stripped; null for no header or another scheme. */
+    private static String bearerToken(String authorization) {
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return false;
+            return null;
         }
-        return MessageDigest.isEqual(authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8), bootstrap);
+        return authorization.substring(BEARER.length()).strip();
+    }
+
+    private boolean isBootstrapToken(String given) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), bootstrap);
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.List;
 
 import io.cms.common.rest.Problem;
 import io.cms.common.rest.ProblemException;
-import io.cms.common.rest.Timestamps;
 import io.cms.common.rest.ResultWindow;
+import io.cms.common.rest.Timestamps;
 import io.cms.post.PostStatus;
 import io.cms.post.service.PostCursor;
 import io.cms.post.service.PostQuery;
