@@ -83,9 +83,10 @@ class StartupBench {
 
     private static void report(BenchContent.Loaded content, int rounds, Map<String, List<Round>> results) throws Exception {
         StringBuilder table = new StringBuilder(String.format("%nStart-up, each service restarted alone %d times with the others"
-                + " running (%d posts, 2 cores):%n  %-15s %22s %16s %24s %26s%n", rounds, content.created() + 1, "service",
+                + " running (%d posts, 2 cores, services on %s):%n  %-15s %22s %16s %24s %26s%n", rounds, content.created() + 1, LocalStack.serviceJava(), "service",
                 "ready ms (median, max)", "CPU ms to ready", "resident MiB when ready", "resident MiB after reads"));
-        ObjectNode json = JSON.createObjectNode().put("posts", content.created() + 1).put("rounds", rounds);
+        ObjectNode json = JSON.createObjectNode().put("posts", content.created() + 1).put("rounds", rounds)
+                .put("serviceJava", LocalStack.serviceJava());
         ObjectNode services = json.putObject("services");
         results.forEach((name, measured) -> {
             List<Long> ready = sorted(measured.stream().map(Round::readyMs).toList());

@@ -114,6 +114,9 @@ public final class LocalStack implements AutoCloseable {
         broker = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort()).start();
         LocalTopics.create(broker.bootstrapServers());
 
+        log("Services run on " + ServiceProcess.serviceJava().describe()
+                + (ServiceProcess.serviceJava().aotCache() ? ", with an AOT cache" : ", with an AppCDS archive")
+                + " (" + ServiceJava.HOME_VARIABLE + " chooses another JDK)");
         for (Service s : SERVICES) {
             Path jar = settings.root().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -159,6 +162,11 @@ public final class LocalStack implements AutoCloseable {
      * Per running service: milliseconds from JVM start to ready, resident memory in KiB, and the
      * CPU time its process has used so far in milliseconds (all its threads: JIT, GC, the app).
      */
+    /** The JDK the services run on, e.g. for a benchmark's record: "Java 25 (/usr/lib/jvm/...)". */
+    public static String serviceJava() {
+        return ServiceProcess.serviceJava().describe();
+    }
+
     public record ServiceStats(String name, long readyAfterMillis, long residentKib, long cpuMillis) {
     }
 

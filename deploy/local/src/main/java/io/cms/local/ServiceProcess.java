@@ -31,6 +31,7 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> env;
     private final List<String> jvmOptions;
+    private final ServiceJava jdk;
     private final ClassArchive classArchive;
     private Process process;
     private long startedAt;
@@ -56,7 +57,8 @@ public final class ServiceProcess {
         this.port = port;
         this.env = env;
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.classArchive = new ClassArchive(jar.toAbsolutePath().getParent());
+        this.jdk = serviceJava();
+        this.classArchive = new ClassArchive(jar.toAbsolutePath().getParent(), jdk.aotCache());
     }
 
     public String name() {
@@ -74,13 +76,13 @@ public final class ServiceProcess {
 
     public void start() {
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaBinary());
+        cmd.add(jdk.binary().toString());
         cmd.addAll(jvmOptions);
         // The archive names the class path relative to the jar's folder: run from there.
         cmd.addAll(classArchive.jvmOptions());
         if (classArchive.recording()) {
-            System.out.println("[" + name + "] no class archive for this build yet: recording one when it stops"
-                    + " (once per build; later starts are faster)");
+            System.out.println("[" + name + "] no " + (jdk.aotCache() ? "AOT cache" : "class archive")
+                    + " for this build yet: recording one when it stops (once per build; later starts are faster)");
         }
         cmd.addAll(List.of("-jar", jar.getFileName().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar.toAbsolutePath().getParent().toFile()).redirectErrorStream(true);
@@ -159,7 +161,10 @@ public final class ServiceProcess {
     /** Sends SIGTERM and returns; {@link #awaitStopped()} waits. Lets a stack stop its services together. */
     void requestStop() {
         if (process != null && process.isAlive()) {
-            process.destroy();
+            // Through the handle: Process.destroy() also closes our end of its output, so the shutdown's
+            // last lines were lost, and the second JVM that assembles an AOT cache at exit died of
+            // SIGPIPE on its first line, leaving no cache.
+            process.toHandle().destroy();
         }
     }
 
@@ -220,7 +225,13 @@ public final class ServiceProcess {
         }
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static ServiceJava chosenJava;
+
+    /** The JDK every service of this process runs on, chosen once ({@link ServiceJava}). */
+    static synchronized ServiceJava serviceJava() {
+        if (chosenJava == null) {
+            chosenJava = ServiceJava.forServices();
+        }
+        return chosenJava;
     }
 }

@@ -129,7 +129,8 @@ public class ApiKeys {
         });
     }
 
-    @Scheduled(every = "${cms.keys.last-used-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cms.keys.last-used-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void flushUses() {
         Map<String, Long> uses = keyUse.drain();
         if (!uses.isEmpty()) {
@@ -147,7 +148,8 @@ public class ApiKeys {
     }
 
     /** The active keys, as every replica and service must know them. */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     @SuppressWarnings("unchecked")
     void refresh() {

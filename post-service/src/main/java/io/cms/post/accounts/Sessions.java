@@ -112,7 +112,8 @@ public class Sessions {
     }
 
     /** The revoked, unexpired sessions, as every replica must know them. */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void refresh() {
         @SuppressWarnings("unchecked")
@@ -124,7 +125,7 @@ public class Sessions {
     }
 
     /** Sessions a day past their expiry are of no use to anyone. */
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void forgetExpired() {
         em.createNativeQuery("DELETE FROM user_session WHERE expires_at < now() - interval '1 day'").executeUpdate();
