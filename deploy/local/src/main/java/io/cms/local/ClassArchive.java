@@ -47,7 +47,8 @@ final class ClassArchive {
     List<String> jvmOptions() {
         recording = null;
         if (current()) {
-            return aotCache ? List.of("-XX:AOTCache=" + AOT_FILE_NAME)
+            // Errors only: Java 25 warns at every start about parts of the cache it does not use.
+            return aotCache ? List.of("-XX:AOTCache=" + AOT_FILE_NAME, "-Xlog:aot=error")
                     : List.of("-XX:SharedArchiveFile=" + CDS_FILE_NAME, "-Xshare:auto");
         }
         // A name of its own, so that two runs of the same build never write one file.

@@ -158,15 +158,15 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    /**
-     * Per running service: milliseconds from JVM start to ready, resident memory in KiB, and the
-     * CPU time its process has used so far in milliseconds (all its threads: JIT, GC, the app).
-     */
     /** The JDK the services run on, e.g. for a benchmark's record: "Java 25 (/usr/lib/jvm/...)". */
     public static String serviceJava() {
         return ServiceProcess.serviceJava().describe();
     }
 
+    /**
+     * Per running service: milliseconds from JVM start to ready, resident memory in KiB, and the
+     * CPU time its process has used so far in milliseconds (all its threads: JIT, GC, the app).
+     */
     public record ServiceStats(String name, long readyAfterMillis, long residentKib, long cpuMillis) {
     }
 

@@ -72,7 +72,7 @@ class ClassArchiveTest {
         archive.exited(true);
 
         assertFalse(Files.exists(recorded));
-        assertEquals(List.of("-XX:AOTCache=" + ClassArchive.AOT_FILE_NAME), archive.jvmOptions());
+        assertEquals(List.of("-XX:AOTCache=" + ClassArchive.AOT_FILE_NAME, "-Xlog:aot=error"), archive.jvmOptions());
         assertFalse(new ClassArchive(app, false).current(), "an AppCDS run does not take the AOT cache for its archive");
     }
 
