@@ -108,15 +108,16 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
 
+        // Chosen first, so that a bad CMS_SERVICE_JAVA_HOME fails before anything starts.
+        log("Services run on " + ServiceProcess.serviceJava().describe()
+                + (ServiceProcess.serviceJava().aotCache() ? ", with an AOT cache" : ", with an AppCDS archive")
+                + " (" + ServiceJava.HOME_VARIABLE + " chooses another JDK)");
         log("Starting PostgreSQL on port " + settings.pgPort() + " (data in " + dataDir.resolve("postgres") + ")");
         postgres = new Postgres(dataDir.resolve("postgres"), settings.pgPort(), settings.durable()).start();
         log("Starting Kafka on port " + settings.kafkaPort() + " (data in " + dataDir.resolve("kafka") + ")");
         broker = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort()).start();
         LocalTopics.create(broker.bootstrapServers());
 
-        log("Services run on " + ServiceProcess.serviceJava().describe()
-                + (ServiceProcess.serviceJava().aotCache() ? ", with an AOT cache" : ", with an AppCDS archive")
-                + " (" + ServiceJava.HOME_VARIABLE + " chooses another JDK)");
         for (Service s : SERVICES) {
             Path jar = settings.root().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {

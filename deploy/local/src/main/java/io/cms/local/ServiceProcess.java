@@ -26,6 +26,9 @@ public final class ServiceProcess {
      */
     static final List<String> LOCAL_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 
+    /** Chosen once per process ({@link #serviceJava()}). */
+    private static ServiceJava chosenJava;
+
     private final String name;
     private final Path jar;
     private final int port;
@@ -224,8 +227,6 @@ public final class ServiceProcess {
             // The process ended.
         }
     }
-
-    private static ServiceJava chosenJava;
 
     /** The JDK every service of this process runs on, chosen once ({@link ServiceJava}). */
     static synchronized ServiceJava serviceJava() {
