@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ class ServiceProcessTest {
         Path jar = jar();
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         PrintStream out = System.out;
-        System.setOut(new PrintStream(new Tee(out, seen), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(seen, true, StandardCharsets.UTF_8));
         try {
             ServiceProcess service = new ServiceProcess("stand-in", jar, 1, Map.of(), List.of("-Xmx32m"));
             service.start();
@@ -68,27 +67,5 @@ class ServiceProcessTest {
             out.closeEntry();
         }
         return jar;
-    }
-
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public synchronized void write(int c) throws IOException {
-            a.write(c);
-            b.write(c);
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int off, int len) throws IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
-        }
     }
 }
